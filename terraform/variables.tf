@@ -40,7 +40,7 @@ variable "s3_object_version" {
 }
 
 variable "runtime" {
-  description = "Lambda runtime of the package: \"provided.al2023\" (native AOT `bootstrap`, the default) or \"dotnet10\" (managed .NET 10; needs hashicorp/aws >= 6.27.0)."
+  description = "Lambda runtime of the package: \"provided.al2023\" (self-contained `bootstrap`, the default) or \"dotnet10\" (managed .NET 10; needs hashicorp/aws >= 6.27.0)."
   type        = string
   default     = "provided.al2023"
 

@@ -1,4 +1,6 @@
 # Validation: bad inputs are rejected at plan time with a message naming the input.
+# Variable rules are independent, so one run can break several inputs at once: expect_failures fails the run
+# if any listed input is accepted. Preconditions share one checkable object (the function), so each has its own run.
 
 mock_provider "aws" {
   mock_data "aws_partition" {
@@ -26,174 +28,103 @@ run "baseline_is_valid" {
   command = plan
 }
 
-run "address_without_scheme_is_rejected" {
+run "consul_connection_inputs_reject_malformed_values" {
   command = plan
 
   variables {
-    consul_http_addr = "consul.example.com:8501"
+    consul_http_addr             = "consul.example.com:8501" # no scheme
+    consul_http_token_path       = "consul/token"            # SSM names must start with /
+    consul_ca_cert_path          = "consul-ca"
+    consul_extension_data_prefix = "consul/extension"
+    consul_extension_data_tier   = "advanced" # values are case-sensitive
+    registrator_id               = "prod eu"
+    enterprise                   = true
+    partitions                   = ["a,b"] # would corrupt the comma-separated PARTITIONS
   }
 
-  expect_failures = [var.consul_http_addr]
+  expect_failures = [
+    var.consul_http_addr,
+    var.consul_http_token_path,
+    var.consul_ca_cert_path,
+    var.consul_extension_data_prefix,
+    var.consul_extension_data_tier,
+    var.registrator_id,
+    var.partitions,
+  ]
 }
 
-run "address_with_other_scheme_is_rejected" {
+run "consul_connection_inputs_reject_near_misses" {
   command = plan
 
   variables {
-    consul_http_addr = "tcp://consul.example.com:8500"
+    consul_http_addr             = "tcp://consul.example.com:8500"
+    consul_extension_data_prefix = "/consul/extension/" # would make parameter ARNs with "//"
   }
 
-  expect_failures = [var.consul_http_addr]
+  expect_failures = [
+    var.consul_http_addr,
+    var.consul_extension_data_prefix,
+  ]
 }
 
-run "unknown_arch_is_rejected" {
+run "behaviour_inputs_reject_values_outside_their_domain" {
   command = plan
 
   variables {
-    arch = "amd64"
-  }
-
-  expect_failures = [var.arch]
-}
-
-run "unsupported_runtime_is_rejected" {
-  command = plan
-
-  variables {
-    runtime = "dotnet8"
-  }
-
-  expect_failures = [var.runtime]
-}
-
-run "zero_sync_frequency_is_rejected" {
-  command = plan
-
-  variables {
+    arch                      = "amd64"
+    runtime                   = "dotnet8"
     sync_frequency_in_minutes = 0
+    inventory_strategy        = "scan"
+    service_defaults_format   = "json"
+    log_level                 = "verbose"
+    page_size                 = 51 # ListFunctions pages hold at most 50
   }
 
-  expect_failures = [var.sync_frequency_in_minutes]
+  expect_failures = [
+    var.arch,
+    var.runtime,
+    var.sync_frequency_in_minutes,
+    var.inventory_strategy,
+    var.service_defaults_format,
+    var.log_level,
+    var.page_size,
+  ]
 }
 
-run "fractional_sync_frequency_is_rejected" {
+run "numeric_inputs_reject_fractions_and_zero" {
   command = plan
 
   variables {
     sync_frequency_in_minutes = 2.5
+    page_size                 = 0
   }
 
-  expect_failures = [var.sync_frequency_in_minutes]
+  expect_failures = [
+    var.sync_frequency_in_minutes,
+    var.page_size,
+  ]
 }
 
-run "relative_token_path_is_rejected" {
+run "function_inputs_reject_values_lambda_would_refuse" {
   command = plan
 
   variables {
-    consul_http_token_path = "consul/token"
+    name                           = "lambda registrator"
+    timeout                        = 901
+    memory_size                    = 64
+    reserved_concurrent_executions = -2
+    log_retention_in_days          = 2
+    environment                    = { DATACENTER = "dc9" } # must come from consul_datacenter
   }
 
-  expect_failures = [var.consul_http_token_path]
-}
-
-run "relative_ca_cert_path_is_rejected" {
-  command = plan
-
-  variables {
-    consul_ca_cert_path = "consul-ca"
-  }
-
-  expect_failures = [var.consul_ca_cert_path]
-}
-
-run "relative_extension_prefix_is_rejected" {
-  command = plan
-
-  variables {
-    consul_extension_data_prefix = "consul/extension"
-  }
-
-  expect_failures = [var.consul_extension_data_prefix]
-}
-
-run "extension_prefix_with_trailing_slash_is_rejected" {
-  command = plan
-
-  variables {
-    consul_extension_data_prefix = "/consul/extension/"
-  }
-
-  expect_failures = [var.consul_extension_data_prefix]
-}
-
-run "unknown_extension_tier_is_rejected" {
-  command = plan
-
-  variables {
-    consul_extension_data_tier = "advanced"
-  }
-
-  expect_failures = [var.consul_extension_data_tier]
-}
-
-run "unknown_inventory_strategy_is_rejected" {
-  command = plan
-
-  variables {
-    inventory_strategy = "scan"
-  }
-
-  expect_failures = [var.inventory_strategy]
-}
-
-run "unknown_service_defaults_format_is_rejected" {
-  command = plan
-
-  variables {
-    service_defaults_format = "json"
-  }
-
-  expect_failures = [var.service_defaults_format]
-}
-
-run "unknown_log_level_is_rejected" {
-  command = plan
-
-  variables {
-    log_level = "verbose"
-  }
-
-  expect_failures = [var.log_level]
-}
-
-run "page_size_above_fifty_is_rejected" {
-  command = plan
-
-  variables {
-    page_size = 51
-  }
-
-  expect_failures = [var.page_size]
-}
-
-run "page_size_zero_is_rejected" {
-  command = plan
-
-  variables {
-    page_size = 0
-  }
-
-  expect_failures = [var.page_size]
-}
-
-run "name_with_invalid_characters_is_rejected" {
-  command = plan
-
-  variables {
-    name = "lambda registrator"
-  }
-
-  expect_failures = [var.name]
+  expect_failures = [
+    var.name,
+    var.timeout,
+    var.memory_size,
+    var.reserved_concurrent_executions,
+    var.log_retention_in_days,
+    var.environment,
+  ]
 }
 
 run "name_too_long_for_rule_names_is_rejected" {
@@ -204,77 +135,6 @@ run "name_too_long_for_rule_names_is_rejected" {
   }
 
   expect_failures = [var.name]
-}
-
-run "timeout_above_lambda_maximum_is_rejected" {
-  command = plan
-
-  variables {
-    timeout = 901
-  }
-
-  expect_failures = [var.timeout]
-}
-
-run "memory_below_lambda_minimum_is_rejected" {
-  command = plan
-
-  variables {
-    memory_size = 64
-  }
-
-  expect_failures = [var.memory_size]
-}
-
-run "reserved_concurrency_below_minus_one_is_rejected" {
-  command = plan
-
-  variables {
-    reserved_concurrent_executions = -2
-  }
-
-  expect_failures = [var.reserved_concurrent_executions]
-}
-
-run "unsupported_log_retention_is_rejected" {
-  command = plan
-
-  variables {
-    log_retention_in_days = 2
-  }
-
-  expect_failures = [var.log_retention_in_days]
-}
-
-run "partition_name_with_comma_is_rejected" {
-  command = plan
-
-  variables {
-    enterprise = true
-    partitions = ["a,b"]
-  }
-
-  expect_failures = [var.partitions]
-}
-
-run "environment_overriding_a_module_variable_is_rejected" {
-  command = plan
-
-  variables {
-    environment = { DATACENTER = "dc9" }
-  }
-
-  expect_failures = [var.environment]
-}
-
-run "registrator_id_with_spaces_is_rejected" {
-  command = plan
-
-  variables {
-    registrator_id = "prod eu"
-  }
-
-  expect_failures = [var.registrator_id]
 }
 
 run "no_package_source_is_rejected" {
