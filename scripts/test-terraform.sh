@@ -71,7 +71,10 @@ check "examples/complete sample-function.zip is rebuilt from index.py" \
   sh -c "python3 '$example/sample-function/build.py' '$work/sample.zip' && cmp '$work/sample.zip' '$example/sample-function/sample-function.zip'"
 
 test_log="$work/terraform-test.log"
-if in_dir "$module" module terraform test -no-color >"$test_log" 2>&1; then
+tf_version=$(terraform version -json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["terraform_version"])' 2>/dev/null || echo 0)
+if ! python3 -c 'import sys; v = [int(x) for x in sys.argv[1].split("-")[0].split(".")[:2]]; sys.exit(0 if v >= [1, 7] else 1)' "$tf_version" 2>/dev/null; then
+  skip "terraform test" "Terraform $tf_version has no mock providers (they need >= 1.7)"
+elif in_dir "$module" module terraform test -no-color >"$test_log" 2>&1; then
   passed=$((passed + 1)); echo "  ok    terraform test: $(grep -E '^(Success|Failure)!' "$test_log")"
 else
   failed=$((failed + 1)); echo "  FAIL  terraform test"; grep -v '^  - ' "$test_log" | sed 's/^/        /'

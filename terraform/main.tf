@@ -4,7 +4,8 @@ data "aws_caller_identity" "current" {}
 
 locals {
   partition = data.aws_partition.current.partition
-  # Why `id`: it is the region name on every provider major version; `name` is deprecated from 6.0.
+  # Why `id`: the region name on 5.x and 6.x alike. 6.x prefers the new `region` attribute (and warns that `id`
+  # and `name` are deprecated), but 5.x lacks it, and the lower bound keeps 5.x callers working.
   region  = data.aws_region.current.id
   account = data.aws_caller_identity.current.account_id
 
