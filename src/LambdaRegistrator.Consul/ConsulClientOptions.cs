@@ -245,7 +245,7 @@ public sealed record ConsulClientOptions
         {
             using var pair = X509Certificate2.CreateFromPem(cert, key);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             problems.Add($"{ConsulEnvironmentVariables.ClientCert}/{ConsulEnvironmentVariables.ClientKey}: '{certPath}' and '{keyPath}' are not a matching PEM certificate and private key ({e.Message}). Point them at the client certificate and its key.");
             return (null, null);

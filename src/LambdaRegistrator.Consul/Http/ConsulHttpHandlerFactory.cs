@@ -50,7 +50,7 @@ internal static class ConsulHttpHandlerFactory
         {
             return X509Certificate2.CreateFromPem(options.ClientCertificatePem, options.ClientKeyPem);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             throw new ConsulConfigurationException(
                 $"The Consul client certificate and key (CONSUL_CLIENT_CERT, CONSUL_CLIENT_KEY) are not a matching PEM pair ({e.Message}). Provide the client certificate and its private key.", e);
