@@ -1,4 +1,5 @@
 using System.Net;
+using LambdaRegistrator.ConsulSimulator.Acl;
 using LambdaRegistrator.ConsulSimulator.Catalog;
 using LambdaRegistrator.ConsulSimulator.ConfigEntries;
 using LambdaRegistrator.ConsulSimulator.ConnectCa;
@@ -6,6 +7,7 @@ using LambdaRegistrator.ConsulSimulator.Control;
 using LambdaRegistrator.ConsulSimulator.Diagnostics;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using LambdaRegistrator.ConsulSimulator.Http;
+using LambdaRegistrator.ConsulSimulator.Partitions;
 using LambdaRegistrator.ConsulSimulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -89,6 +91,12 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
         new CatalogEndpoints(state).Register(routes);
         new ConfigEntryEndpoints(state).Register(routes);
         new AgentEndpoints(state).Register(routes);
+        new AclEndpoints(state).Register(routes);
+        if (options.Enterprise)
+        {
+            new PartitionEndpoints(state).Register(routes);
+        }
+
         var control = new RouteTable();
         new ControlEndpoints(faults, stats, () =>
         {

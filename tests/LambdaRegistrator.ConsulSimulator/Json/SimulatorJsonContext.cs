@@ -2,9 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using LambdaRegistrator.ConsulSimulator.Acl;
 using LambdaRegistrator.ConsulSimulator.Catalog;
+using LambdaRegistrator.ConsulSimulator.ConnectCa;
 using LambdaRegistrator.ConsulSimulator.Control;
 using LambdaRegistrator.ConsulSimulator.Diagnostics;
+using LambdaRegistrator.ConsulSimulator.Partitions;
 
 namespace LambdaRegistrator.ConsulSimulator.Json;
 
@@ -28,8 +31,17 @@ namespace LambdaRegistrator.ConsulSimulator.Json;
 [JsonSerializable(typeof(FaultRuleDto))]
 [JsonSerializable(typeof(StatsDto))]
 [JsonSerializable(typeof(List<RecordedRequest>))]
-[JsonSerializable(typeof(LambdaRegistrator.ConsulSimulator.ConnectCa.CaRootsView))]
-[JsonSerializable(typeof(LambdaRegistrator.ConsulSimulator.ConnectCa.LeafCertificateView))]
+[JsonSerializable(typeof(CaRootsView))]
+[JsonSerializable(typeof(AclPolicyRequest))]
+[JsonSerializable(typeof(AclPolicyView))]
+[JsonSerializable(typeof(AclTokenRequest))]
+[JsonSerializable(typeof(AclTokenView))]
+[JsonSerializable(typeof(TenancyRequest))]
+[JsonSerializable(typeof(PartitionView))]
+[JsonSerializable(typeof(List<PartitionView>))]
+[JsonSerializable(typeof(NamespaceView))]
+[JsonSerializable(typeof(List<NamespaceView>))]
+[JsonSerializable(typeof(LeafCertificateView))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext
 {
     /// <summary>Why: like Go, don't escape '+' and friends in PEM and ARN strings; reads are case-insensitive like encoding/json.</summary>
