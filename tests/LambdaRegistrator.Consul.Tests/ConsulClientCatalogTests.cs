@@ -1,6 +1,6 @@
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 
 namespace LambdaRegistrator.Consul.Tests;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 
 namespace LambdaRegistrator.Consul.Tests;
 

@@ -1,6 +1,6 @@
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 using LambdaRegistrator.TestKit.Consul;
 
 namespace LambdaRegistrator.Consul.Tests;

@@ -1,4 +1,4 @@
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 
 namespace LambdaRegistrator.Consul.Tests;
 

@@ -1,5 +1,5 @@
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using LambdaRegistrator.TestKit;
 

@@ -1,6 +1,6 @@
 using LambdaRegistrator.TestKit.Consul;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>
 /// One Consul per test class: a real <c>consul agent -dev</c> when one is on PATH, else the simulator (TestKit's

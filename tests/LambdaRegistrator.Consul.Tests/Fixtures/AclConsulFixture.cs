@@ -1,6 +1,6 @@
 using LambdaRegistrator.TestKit.Consul;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>A Consul with ACLs on, default policy deny, and <see cref="ManagementToken"/> as bootstrap token.</summary>
 public sealed class AclConsulFixture : ConsulFixture

@@ -1,7 +1,7 @@
 using LambdaRegistrator.ConsulSimulator;
 using LambdaRegistrator.TestKit.Consul;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>Always the simulator (with a second datacenter <c>dc2</c>): for tests that inject faults or count requests.</summary>
 public sealed class SimulatorFixture : ConsulFixture

@@ -1,6 +1,6 @@
 using LambdaRegistrator.TestKit.Consul;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>An Enterprise Consul (namespaces and partitions accepted).</summary>
 public sealed class EnterpriseConsulFixture : ConsulFixture
