@@ -169,4 +169,17 @@ public sealed class FaultInjectionTests : IAsyncLifetime, IDisposable
         Assert.Equal(200, reply.Status);
         Assert.Equal(1, slow.Stats.Reads);
     }
+
+    [Fact]
+    public async Task Register_ProxyNull_DropsConnectionLikeConsulsPanic()
+    {
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
+            Api.PutAsync("/v1/catalog/register", "{\"Node\":\"lambdas\",\"SkipNodeUpdate\":true,\"Service\":{\"Service\":\"fn\",\"Proxy\":null}}"));
+        var afterDrop = await Api.GetAsync("/v1/catalog/service/fn");
+        var connectNull = await Api.PutAsync("/v1/catalog/register",
+            "{\"Node\":\"lambdas\",\"SkipNodeUpdate\":true,\"Service\":{\"Service\":\"fn\",\"Connect\":null}}");
+
+        Assert.Equal("[]", afterDrop.Body);
+        Assert.Equal("true", connectNull.Body);
+    }
 }
