@@ -56,7 +56,8 @@ internal sealed class TokenBucket
             _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_last, now).TotalSeconds * _rate));
             _last = now;
             _tokens -= 1;
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _rate);
+            // Why: timers work in whole milliseconds; rounding down would let callers run slightly over the rate.
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Ceiling(-_tokens / _rate * 1000));
         }
     }
 
