@@ -38,12 +38,14 @@ public sealed class RetryTests : IClassFixture<FaultFixture>
 
         await InvokeAsync(clients, kind);
 
+        // Two injected faults, then the answer; a slow moto may add a timed-out clean attempt, which is still a retry.
         var attempts = Proxy.Requests.Where(r => Matches(fault, r)).ToList();
-        Assert.True(attempts.Count == 3, $"{caseName}: {attempts.Count} attempts");
-        Assert.Equal([kind, kind, null], attempts.Select(a => a.Fault));
+        Assert.True(attempts.Count >= 3, $"{caseName}: {attempts.Count} attempts");
+        Assert.Equal([kind, kind], attempts.Take(2).Select(a => a.Fault));
+        Assert.All(attempts.Skip(2), a => Assert.Null(a.Fault));
         Assert.All(attempts, a => Assert.StartsWith("AWS4-HMAC-SHA256 Credential=testing/", a.Authorization, StringComparison.Ordinal));
         Assert.All(attempts, a => Assert.False(string.IsNullOrEmpty(a.AmzDate)));
-        Assert.Equal(2, time.Delays.Count);
+        Assert.Equal(attempts.Count - 1, time.Delays.Count);
     }
 
     public static TheoryData<string, int?, double, double> RetryAfterCases => new()
