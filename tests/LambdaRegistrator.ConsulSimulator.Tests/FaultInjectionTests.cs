@@ -147,15 +147,18 @@ public sealed class FaultInjectionTests : IAsyncLifetime, IDisposable
     public async Task SimReset_AfterWrites_ForgetsCatalogFaultsAndCounts()
     {
         await Api.PutAsync("/v1/catalog/register", RegisterBody);
+        var before = await Api.GetAsync("/v1/catalog/services");
         Server.Faults.Add(new FaultRule { PathPrefix = "/v1/acl/", StatusCode = 500 });
 
         var reset = await Api.SendAsync(HttpMethod.Post, "/_sim/reset");
         var node = await Api.GetAsync("/v1/catalog/node/lambdas");
+        var after = await Api.GetAsync("/v1/catalog/services");
 
         Assert.Equal("true", reset.Body);
         Assert.Equal("null", node.Body);
         Assert.Empty(Server.Faults.Rules);
-        Assert.Equal(1, Server.Stats.Reads);
+        Assert.Equal(2, Server.Stats.Reads);
+        Assert.True(after.Index > before.Index, "indexes never go backwards, even across a reset");
     }
 
     [Fact]

@@ -26,10 +26,15 @@ internal sealed class AgentEndpoints
     internal static string GoTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private Task<ApiResponse> RootsAsync(ApiRequest request)
+    private async Task<ApiResponse> RootsAsync(ApiRequest request)
     {
         var options = QueryOptions.Parse(request);
-        _ = options;
+        if (options.Index is >= 1)
+        {
+            // The roots never rotate in the simulator: a blocking query at the current index waits out its time.
+            await Task.Delay(options.Wait, request.Aborted);
+        }
+
         var ca = _state.Ca;
         var root = new CaRootView(
             ca.RootId,
@@ -47,8 +52,8 @@ internal sealed class AgentEndpoints
             256,
             1,
             1);
-        return Task.FromResult(JsonReply.Of(new CaRootsView(ca.RootId, ca.TrustDomain, [root]), SimulatorJsonContext.Wire.CaRootsView, request.Pretty)
-            .WithQueryMeta(1));
+        return JsonReply.Of(new CaRootsView(ca.RootId, ca.TrustDomain, [root]), SimulatorJsonContext.Wire.CaRootsView, request.Pretty)
+            .WithQueryMeta(1);
     }
 
     private async Task<ApiResponse> LeafAsync(ApiRequest request)
@@ -79,15 +84,22 @@ internal sealed class AgentEndpoints
         var leaf = _state.Ca.Leaf(tenancy, _state.Settings.Datacenter, service, enterprise);
         if (options.Index is { } index && index >= leaf.Index)
         {
-            // Blocking on a leaf: wait for the renewal (or the wait time), then return whatever is current.
-            var untilRenewal = leaf.RenewAt - DateTimeOffset.UtcNow;
-            var delay = untilRenewal < options.Wait ? untilRenewal : options.Wait;
-            if (delay > TimeSpan.Zero)
+            // Blocking on a leaf: wait for its renewal (or the wait time), then return whatever is current. Loops because
+            // a timer may fire a little before the wall clock reaches the renewal time.
+            var ca = _state.Ca;
+            var deadline = ca.Now + options.Wait;
+            while (leaf.Index <= index && ca.Now < deadline)
             {
-                await Task.Delay(delay, request.Aborted);
-            }
+                var untilRenewal = leaf.RenewAt - ca.Now + TimeSpan.FromMilliseconds(5);
+                var untilDeadline = deadline - ca.Now;
+                var delay = untilRenewal < untilDeadline ? untilRenewal : untilDeadline;
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, request.Aborted);
+                }
 
-            leaf = _state.Ca.Leaf(tenancy, _state.Settings.Datacenter, service, enterprise);
+                leaf = _state.Ca.Leaf(tenancy, _state.Settings.Datacenter, service, enterprise);
+            }
         }
 
         var view = new LeafCertificateView(

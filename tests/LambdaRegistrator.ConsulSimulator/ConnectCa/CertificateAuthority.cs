@@ -47,6 +47,9 @@ internal sealed class CertificateAuthority : IDisposable
     }
 
     public string ClusterId { get; }
+
+    /// <summary>The CA's clock (the options' TimeProvider).</summary>
+    public DateTimeOffset Now => _time.GetUtcNow();
     public string TrustDomain { get; }
     public X509Certificate2 Root { get; }
     public string RootPem { get; }
@@ -107,7 +110,8 @@ internal sealed class CertificateAuthority : IDisposable
     private LeafCertificate Issue(string spiffe, string service)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var now = Truncate(_time.GetUtcNow());
+        var issuedAt = _time.GetUtcNow();
+        var now = Truncate(issuedAt);
         var validAfter = now.AddMinutes(-1);
         var validBefore = now + _leafTtl;
         var request = new CertificateRequest($"CN={service}", key, HashAlgorithmName.SHA256);
@@ -134,7 +138,7 @@ internal sealed class CertificateAuthority : IDisposable
             spiffe,
             validAfter,
             validBefore,
-            now,
+            issuedAt,
             _leafIndex);
     }
 

@@ -126,6 +126,12 @@ internal sealed class ConsulHttpPipeline
             status = 0;
             context.Abort();
         }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // A simulator bug: say so loudly instead of an empty 500, so the failing test points at the simulator.
+            status = 500;
+            await WriteAsync(context, ApiResponse.Text(500, $"consul simulator internal error ({e.GetType().Name}): {e.Message}"));
+        }
         finally
         {
             if (record)
