@@ -314,27 +314,18 @@ public sealed partial record RegistratorOptions
         return first.StartsWith("aws", StringComparison.OrdinalIgnoreCase) || first.StartsWith("ssm", StringComparison.OrdinalIgnoreCase);
     }
 
-    // Why: same accepted spellings as Go's strconv.ParseBool, which envconfig uses in the Go registrator.
+    // Why: accepts Go's strconv.ParseBool spellings (1/0, t/f, true/false), which envconfig uses in the Go
+    // registrator, and additionally true/false in any case.
     private static bool TryParseGoBool(string raw, out bool value)
     {
-        switch (raw)
+        if (raw is "1" or "t" or "T" || raw.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
-            case "1" or "t" or "T" or "TRUE" or "true" or "True":
-                value = true;
-                return true;
-            case "0" or "f" or "F" or "FALSE" or "false" or "False":
-                value = false;
-                return true;
-            default:
-                if (raw.Equals("true", StringComparison.OrdinalIgnoreCase) || raw.Equals("false", StringComparison.OrdinalIgnoreCase))
-                {
-                    value = raw.Equals("true", StringComparison.OrdinalIgnoreCase);
-                    return true;
-                }
-
-                value = false;
-                return false;
+            value = true;
+            return true;
         }
+
+        value = false;
+        return raw is "0" or "f" or "F" || raw.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
     private static ConfigurationError Invalid(string name, string value, string problem, string allowed)

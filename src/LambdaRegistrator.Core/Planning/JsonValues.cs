@@ -6,27 +6,28 @@ namespace LambdaRegistrator.Core.Planning;
 /// <summary>Builds standalone JSON values for envoy-extension arguments without reflection.</summary>
 internal static class JsonValues
 {
-    public static JsonElement True { get; } = Parse("true"u8);
-
-    public static JsonElement False { get; } = Parse("false"u8);
-
-    public static JsonElement Bool(bool value) => value ? True : False;
-
-    public static JsonElement String(string value)
+    /// <summary>The aws/lambda extension arguments, parsed as one document (one allocation per service instead of one per value).</summary>
+    public static Dictionary<string, JsonElement> LambdaArguments(string arn, bool payloadPassthrough, string invocationMode)
     {
-        var buffer = new ArrayBufferWriter<byte>(value.Length + 16);
+        var buffer = new ArrayBufferWriter<byte>(arn.Length + 96);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStringValue(value);
+            writer.WriteStartObject();
+            writer.WriteString("arn", arn);
+            writer.WriteBoolean("payloadPassthrough", payloadPassthrough);
+            writer.WriteString("invocationMode", invocationMode);
+            writer.WriteEndObject();
         }
 
-        return Parse(buffer.WrittenSpan);
-    }
-
-    private static JsonElement Parse(ReadOnlySpan<byte> utf8)
-    {
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
         using var document = JsonDocument.ParseValue(ref reader);
-        return document.RootElement.Clone();
+        var root = document.RootElement.Clone();
+        var arguments = new Dictionary<string, JsonElement>(3, StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            arguments[property.Name] = property.Value;
+        }
+
+        return arguments;
     }
 }

@@ -9,6 +9,15 @@ public sealed record ObservedState(
     IReadOnlyList<ObservedService> Services,
     IReadOnlyList<ObservedServiceDefaults> ServiceDefaults)
 {
-    /// <summary>Nothing registered in the given scopes.</summary>
-    public static ObservedState Empty(params ConsulScope[] scopes) => new(scopes, [], []);
+    /// <summary>The scopes read.</summary>
+    public IReadOnlyCollection<ConsulScope> Scopes { get; init; } = Scopes ?? throw new ArgumentNullException(nameof(Scopes));
+
+    /// <summary>The services on NODE_NAME.</summary>
+    public IReadOnlyList<ObservedService> Services { get; init; } = Services ?? throw new ArgumentNullException(nameof(Services));
+
+    /// <summary>The service-defaults entries.</summary>
+    public IReadOnlyList<ObservedServiceDefaults> ServiceDefaults { get; init; } = ServiceDefaults ?? throw new ArgumentNullException(nameof(ServiceDefaults));
+
+    /// <summary>Nothing registered in the given scopes (pass at least one scope; the default scope is <c>new ConsulScope(null, null, null)</c>).</summary>
+    public static ObservedState Empty(params ConsulScope[] scopes) => new(scopes ?? throw new ArgumentNullException(nameof(scopes)), [], []);
 }

@@ -147,6 +147,7 @@ public static class Planner
         private readonly Dictionary<ServiceKey, ObservedService> _otherInstancesByName = [];
         private readonly Dictionary<ServiceKey, ObservedServiceDefaults> _entries = [];
         private readonly HashSet<ConsulScope> _observedScopes = [];
+        private HashSet<string>? _leftAsIs;
         private int _unchanged;
 
         public Plan Execute()
@@ -376,10 +377,19 @@ public static class Planner
                 steps.Add(new RegisterService(wantedRegistration));
             }
 
-            var subject = desiredService.Alias is null ? $"{function} is enabled" : $"{function} is enabled with alias \"{desiredService.Alias}\"";
-            var reason = service is null
-                ? $"{subject}; {string.Join("; ", notes.Concat(entryDrift.Concat(serviceDrift)))}"
-                : $"{subject}; drift: {string.Join("; ", notes.Concat(entryDrift).Concat(serviceDrift.Select(d => "service " + d)))}";
+            var parts = new List<string> { desiredService.Alias is null ? $"{function} is enabled" : $"{function} is enabled with alias \"{desiredService.Alias}\"" };
+            parts.AddRange(notes);
+            if (service is null)
+            {
+                parts.Add("not in the catalog");
+                parts.AddRange(entry is null ? [] : entryDrift);
+            }
+            else
+            {
+                parts.Add("drift: " + string.Join("; ", entryDrift.Concat(serviceDrift.Select(d => "service " + d))));
+            }
+
+            var reason = string.Join("; ", parts);
             _actions.Add(new PlanAction(service is null ? PlanActionKind.Register : PlanActionKind.Update, key, function, steps, reason, DataPath(key)));
         }
 
@@ -462,7 +472,7 @@ public static class Planner
                     candidates[key] = (service, null);
                 }
                 else if (desired.Target is null && desired.IsComplete && service.Service.Tags.Contains(OwnershipMeta.ManagedTag)
-                    && !service.Service.Meta.ContainsKey(OwnershipMeta.RegistratorIdKey))
+                    && !service.Service.Meta.ContainsKey(OwnershipMeta.RegistratorIdKey) && !BelongsToFunctionLeftAsIs(key.Name))
                 {
                     Problem(PlanProblemKind.UnclaimedLegacyService, null, key,
                         $"service {key} carries tag {OwnershipMeta.ManagedTag} but no owner meta, and no function of this inventory claims it; it is left in place (deregister it by hand if its function is gone).");
@@ -557,6 +567,28 @@ public static class Planner
             }
         }
 
+        // True when the name is, or starts with "<name>-" of, a function whose tags are invalid or unreadable (left as it is).
+        private bool BelongsToFunctionLeftAsIs(string serviceName)
+        {
+            _leftAsIs ??= new HashSet<string>(
+                _functions.Values.Where(f => f.Status is FunctionStatus.Invalid or FunctionStatus.TagsUnknown).Select(f => f.Arn.FunctionName),
+                StringComparer.OrdinalIgnoreCase);
+            if (_leftAsIs.Contains(serviceName))
+            {
+                return true;
+            }
+
+            for (var dash = serviceName.IndexOf('-', StringComparison.Ordinal); dash > 0; dash = serviceName.IndexOf('-', dash + 1))
+            {
+                if (_leftAsIs.Contains(serviceName[..dash]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static string RemovedServiceReason(FunctionState state, ServiceKey key)
         {
             var prefix = state.Arn.FunctionName + "-";
@@ -603,12 +635,7 @@ public static class Planner
                 return new ServiceDefaultsEntry(service.Key.Name, "http", meta, []);
             }
 
-            var arguments = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
-            {
-                ["arn"] = JsonValues.String(service.ServiceArn),
-                ["payloadPassthrough"] = JsonValues.Bool(registration.PayloadPassthrough),
-                ["invocationMode"] = JsonValues.String(mode),
-            };
+            var arguments = JsonValues.LambdaArguments(service.ServiceArn, registration.PayloadPassthrough, mode);
             return new ServiceDefaultsEntry(service.Key.Name, "http", meta, [new EnvoyExtension(EnvoyExtension.AwsLambda, false, arguments)]);
         }
 

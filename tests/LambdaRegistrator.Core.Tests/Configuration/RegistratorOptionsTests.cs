@@ -84,6 +84,21 @@ public sealed class RegistratorOptionsTests
         Assert.Equal(16, options.MaxConcurrency);
     }
 
+    [Theory]
+    [InlineData("Go spelling 1", "1", true)]
+    [InlineData("Go spelling t", "t", true)]
+    [InlineData("any-case true", "tRUE", true)]
+    [InlineData("Go spelling 0", "0", false)]
+    [InlineData("Go spelling F", "F", false)]
+    [InlineData("upper-case FALSE", "FALSE", false)]
+    public void Parse_EnterpriseBooleanSpellings_AreAccepted(string caseName, string value, bool expected)
+    {
+        var result = Parse(("ENTERPRISE", value));
+
+        Assert.True(result.IsValid, caseName);
+        Assert.Equal(expected, result.Options!.Enterprise);
+    }
+
     [Fact]
     public void Parse_EnterpriseWithoutPartitions_ManagesTheDefaultPartition()
     {

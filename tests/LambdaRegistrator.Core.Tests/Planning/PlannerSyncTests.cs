@@ -133,6 +133,11 @@ public sealed class PlannerSyncTests
             ["register fn"], [PlanProblemKind.UnclaimedLegacyService]
         },
         {
+            "A Go-registered service of a function with invalid tags is not reported as unclaimed", Full(Enabled("fn", "invocation-mode", "x")),
+            Observed(GoService("fn"), GoService("fn-live")), Options(),
+            [], [PlanProblemKind.InvalidTags]
+        },
+        {
             "Two registrators: the other one's services are never deleted", Full(),
             Observed(OwnedService("theirs", "theirs", registratorId: "210987654321/eu-west-1"), OwnedEntry("theirs", "theirs", 5, registratorId: "210987654321/eu-west-1")), Options(),
             [], []
