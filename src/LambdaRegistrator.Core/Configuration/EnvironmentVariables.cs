@@ -1,0 +1,50 @@
+namespace LambdaRegistrator.Core.Configuration;
+
+/// <summary>Names of the environment variables the registrator reads; the same names as the Go original and the Terraform module.</summary>
+public static class EnvironmentVariables
+{
+    /// <summary>Consul node that holds every Lambda service (default <c>lambdas</c>).</summary>
+    public const string NodeName = "NODE_NAME";
+
+    /// <summary>When set, only functions whose datacenter tag matches (or is absent) are managed.</summary>
+    public const string Datacenter = "DATACENTER";
+
+    /// <summary><c>true</c> when the Consul servers run Enterprise (partitions and namespaces).</summary>
+    public const string Enterprise = "ENTERPRISE";
+
+    /// <summary>Comma-separated admin partitions this registrator manages (Enterprise only).</summary>
+    public const string Partitions = "PARTITIONS";
+
+    /// <summary>Log level: trace, debug, info, warn or error.</summary>
+    public const string LogLevel = "LOG_LEVEL";
+
+    /// <summary>ListFunctions page size, 1 to 50.</summary>
+    public const string PageSize = "PAGE_SIZE";
+
+    /// <summary>SSM parameter holding the Consul ACL token.</summary>
+    public const string ConsulHttpTokenPath = "CONSUL_HTTP_TOKEN_PATH";
+
+    /// <summary>SSM parameter holding the Consul CA certificate (PEM).</summary>
+    public const string ConsulCACertPath = "CONSUL_CACERT_PATH";
+
+    /// <summary>SSM path prefix under which mesh identity data for the consul-lambda-extension is written.</summary>
+    public const string ConsulExtensionDataPrefix = "CONSUL_EXTENSION_DATA_PREFIX";
+
+    /// <summary>SSM tier for extension data that does not fit a Standard parameter.</summary>
+    public const string ConsulExtensionDataTier = "CONSUL_EXTENSION_DATA_TIER";
+
+    /// <summary>Owner id written into Consul meta (default <c>&lt;account&gt;/&lt;region&gt;</c>).</summary>
+    public const string RegistratorId = "REGISTRATOR_ID";
+
+    /// <summary>How a full sync lists functions and tags: tagging or list-functions.</summary>
+    public const string InventoryStrategy = "INVENTORY_STRATEGY";
+
+    /// <summary>service-defaults shape: envoy-extension (Consul 1.15+) or legacy-meta (Consul 1.12-1.14).</summary>
+    public const string ServiceDefaultsFormat = "SERVICE_DEFAULTS_FORMAT";
+
+    /// <summary>Stop starting writes this many milliseconds before the Lambda deadline.</summary>
+    public const string DeadlineMarginMs = "DEADLINE_MARGIN_MS";
+
+    /// <summary>Parallel Consul writes and GetFunction calls.</summary>
+    public const string MaxConcurrency = "MAX_CONCURRENCY";
+}

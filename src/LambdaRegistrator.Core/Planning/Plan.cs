@@ -1,0 +1,21 @@
+using LambdaRegistrator.Core.Tags;
+
+namespace LambdaRegistrator.Core.Planning;
+
+/// <summary>The result of planning: ordered actions plus reported problems. Data only; the shell executes it or prints it.</summary>
+/// <param name="Actions">Actions sorted by service key; independent of each other.</param>
+/// <param name="Problems">Reported problems, sorted by function then service.</param>
+/// <param name="UnchangedServices">Desired services already exactly as wanted.</param>
+/// <param name="Target">The function of a targeted sync; null for a full sync.</param>
+public sealed record Plan(
+    IReadOnlyList<PlanAction> Actions,
+    IReadOnlyList<PlanProblem> Problems,
+    int UnchangedServices,
+    LambdaArn? Target)
+{
+    /// <summary>True when there is nothing to write.</summary>
+    public bool IsEmpty => Actions.Count == 0;
+
+    /// <summary>How many actions are of <paramref name="kind"/>.</summary>
+    public int Count(PlanActionKind kind) => Actions.Count(a => a.Kind == kind);
+}

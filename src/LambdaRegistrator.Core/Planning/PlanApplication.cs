@@ -1,0 +1,74 @@
+namespace LambdaRegistrator.Core.Planning;
+
+/// <summary>Applies a plan to an observed state the way Consul would (CAS checked, ModifyIndex bumped): for tests, dry runs and the idempotence property.</summary>
+public static class PlanApplication
+{
+    /// <summary>The observed state after every step of <paramref name="plan"/> succeeded.</summary>
+    /// <exception cref="InvalidOperationException">A step's CAS index does not match the state (the plan was made for another state).</exception>
+    public static ObservedState Apply(ObservedState observed, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(plan);
+        var services = new Dictionary<ServiceKey, ObservedService>();
+        foreach (var service in observed.Services)
+        {
+            services[service.Key] = service;
+        }
+
+        var entries = new Dictionary<ServiceKey, ObservedServiceDefaults>();
+        ulong nextIndex = 1;
+        foreach (var entry in observed.ServiceDefaults)
+        {
+            entries[entry.Key] = entry;
+            nextIndex = Math.Max(nextIndex, entry.ModifyIndex + 1);
+        }
+
+        foreach (var action in plan.Actions)
+        {
+            var scope = action.Service.Scope;
+            foreach (var step in action.Steps)
+            {
+                switch (step)
+                {
+                    case PutServiceDefaults put:
+                    {
+                        var key = scope.Service(put.Entry.Name);
+                        var current = entries.TryGetValue(key, out var existing) ? existing.ModifyIndex : 0;
+                        if (current != put.CasIndex)
+                        {
+                            throw new InvalidOperationException($"CAS mismatch writing service-defaults {key}: plan has {put.CasIndex}, state has {current}.");
+                        }
+
+                        entries[key] = new ObservedServiceDefaults(scope, put.Entry, nextIndex++);
+                        break;
+                    }
+
+                    case RegisterService register:
+                        services[scope.Service(register.Registration.Service.Id)] = new ObservedService(scope, register.Registration.Service);
+                        break;
+                    case DeleteServiceDefaults delete:
+                    {
+                        var key = scope.Service(delete.Name);
+                        if (entries.TryGetValue(key, out var existing))
+                        {
+                            if (existing.ModifyIndex != delete.CasIndex)
+                            {
+                                throw new InvalidOperationException($"CAS mismatch deleting service-defaults {key}: plan has {delete.CasIndex}, state has {existing.ModifyIndex}.");
+                            }
+
+                            entries.Remove(key);
+                        }
+
+                        break;
+                    }
+
+                    case DeregisterService deregister:
+                        services.Remove(scope.Service(deregister.ServiceId));
+                        break;
+                }
+            }
+        }
+
+        return new ObservedState(observed.Scopes, [.. services.Values], [.. entries.Values]);
+    }
+}

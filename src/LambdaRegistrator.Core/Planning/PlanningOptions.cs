@@ -1,0 +1,60 @@
+using LambdaRegistrator.Core.Configuration;
+
+namespace LambdaRegistrator.Core.Planning;
+
+/// <summary>The settings the planner needs, resolved (owner id known).</summary>
+public sealed record PlanningOptions
+{
+    /// <summary>Creates options with Community Edition defaults.</summary>
+    /// <param name="nodeName">NODE_NAME.</param>
+    /// <param name="registratorId">This registrator's owner id (see <see cref="RegistratorOptions.ResolveRegistratorId"/>).</param>
+    public PlanningOptions(string nodeName, string registratorId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nodeName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(registratorId);
+        NodeName = nodeName;
+        RegistratorId = registratorId;
+    }
+
+    /// <summary>NODE_NAME.</summary>
+    public string NodeName { get; }
+
+    /// <summary>Owner id written to meta.</summary>
+    public string RegistratorId { get; }
+
+    /// <summary>DATACENTER: when set, functions tagged for another datacenter are not managed, and untagged ones go here.</summary>
+    public string? Datacenter { get; init; }
+
+    /// <summary>The name of the Consul agent's own datacenter, when the shell knows it; used for functions without a datacenter tag so that they share keys with ones tagged with that name.</summary>
+    public string? LocalDatacenter { get; init; }
+
+    /// <summary>ENTERPRISE.</summary>
+    public bool Enterprise { get; init; }
+
+    /// <summary>PARTITIONS (Enterprise): functions in other partitions are not managed.</summary>
+    public IReadOnlySet<string> Partitions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "default" };
+
+    /// <summary>service-defaults shape.</summary>
+    public ServiceDefaultsFormat ServiceDefaultsFormat { get; init; } = ServiceDefaultsFormat.EnvoyExtension;
+
+    /// <summary>CONSUL_EXTENSION_DATA_PREFIX without trailing slash; null when extension data is off.</summary>
+    public string? ExtensionDataPrefix { get; init; }
+
+    /// <summary>Planning options from parsed configuration.</summary>
+    /// <param name="options">The parsed environment.</param>
+    /// <param name="registratorId">The resolved owner id.</param>
+    /// <param name="localDatacenter">The agent's datacenter name, if known.</param>
+    public static PlanningOptions From(RegistratorOptions options, string registratorId, string? localDatacenter = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PlanningOptions(options.NodeName, registratorId)
+        {
+            Datacenter = options.Datacenter,
+            LocalDatacenter = localDatacenter,
+            Enterprise = options.Enterprise,
+            Partitions = new HashSet<string>(options.Partitions, StringComparer.OrdinalIgnoreCase),
+            ServiceDefaultsFormat = options.ServiceDefaultsFormat,
+            ExtensionDataPrefix = options.ExtensionDataPrefix,
+        };
+    }
+}

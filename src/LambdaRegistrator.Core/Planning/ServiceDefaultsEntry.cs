@@ -1,0 +1,16 @@
+namespace LambdaRegistrator.Core.Planning;
+
+/// <summary>The fields of a <c>service-defaults</c> config entry this registrator writes and compares (Kind is implied).</summary>
+/// <param name="Name">Service name.</param>
+/// <param name="Protocol">Protocol; <c>http</c> for Lambda services. Null or empty when unset.</param>
+/// <param name="Meta">Entry meta (ownership, and the legacy serverless-plugin keys in legacy-meta format).</param>
+/// <param name="EnvoyExtensions">Envoy extensions; empty in legacy-meta format.</param>
+public sealed record ServiceDefaultsEntry(
+    string Name,
+    string? Protocol,
+    IReadOnlyDictionary<string, string> Meta,
+    IReadOnlyList<EnvoyExtension> EnvoyExtensions)
+{
+    /// <summary>The config entry kind.</summary>
+    public const string Kind = "service-defaults";
+}
