@@ -173,7 +173,19 @@ public sealed class ConsulClient : IConsulClient, IDisposable
     public async Task<QueryResult<IReadOnlyList<ConsulNamespace>>> ListNamespacesAsync(ConsulScope scope, CancellationToken cancellationToken)
     {
         var parameters = new ConsulQuery().Add("dc", scope.Datacenter).Add("partition", Partition(scope));
-        var response = await _http.SendAsync(HttpMethod.Get, "/v1/namespaces", parameters, body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        ConsulResponse response;
+        try
+        {
+            response = await _http.SendAsync(HttpMethod.Get, "/v1/namespaces", parameters, body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConsulNotFoundException e) when (e.ResponseBody?.Contains("Invalid URL path", StringComparison.Ordinal) == true)
+        {
+            // Why: Community Edition has no namespace endpoints at all, so it answers with its generic unknown-path 404.
+            throw new ConsulEnterpriseFeatureException(
+                $"Consul at {_http.Address} has no namespaces endpoint ({e.Request}: 404): it is the Community Edition. Set ENTERPRISE=false and unset CONSUL_NAMESPACE/CONSUL_PARTITION.",
+                e.Request ?? "GET /v1/namespaces", HttpStatusCode.NotFound, e.ResponseBody);
+        }
+
         return new(Decode<List<ConsulNamespace>>(response, "GET /v1/namespaces") ?? [], response.Meta);
     }
 

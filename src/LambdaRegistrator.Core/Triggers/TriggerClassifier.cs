@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Triggers;
@@ -39,6 +40,12 @@ public static partial class TriggerClassifier
             return new RejectedEvent("The event is empty; expected an EventBridge event (a JSON object with \"source\").");
         }
 
+        // JsonDocument validates UTF-8 only when a string is read; reject it up front instead.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return new RejectedEvent("The event is not valid UTF-8; expected an EventBridge event (a JSON object with \"source\").");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
@@ -64,6 +71,19 @@ public static partial class TriggerClassifier
 
     /// <summary>Classifies an already parsed event (the caller's parser options bound its size and depth).</summary>
     public static Trigger Classify(JsonElement root, TriggerContext? context = null)
+    {
+        try
+        {
+            return ClassifyElement(root, context);
+        }
+        catch (InvalidOperationException)
+        {
+            // Thrown by JsonElement.GetString for strings that are not valid UTF-8.
+            return new RejectedEvent("The event contains a string that is not valid UTF-8; expected an EventBridge event (a JSON object with \"source\").");
+        }
+    }
+
+    private static Trigger ClassifyElement(JsonElement root, TriggerContext? context)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {

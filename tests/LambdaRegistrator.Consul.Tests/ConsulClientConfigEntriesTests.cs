@@ -1,0 +1,159 @@
+using LambdaRegistrator.Consul.ConfigEntries;
+using LambdaRegistrator.Consul.Errors;
+using LambdaRegistrator.Consul.Tests.Simulator;
+
+namespace LambdaRegistrator.Consul.Tests;
+
+public sealed class ConsulClientConfigEntriesTests : IClassFixture<SimulatorFixture>, IDisposable
+{
+    private const string Arn = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
+    private readonly SimulatorFixture _sim;
+    private readonly ConsulClient _client;
+
+    public ConsulClientConfigEntriesTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _sim.Server.Reset();
+        _client = sim.Client();
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static ServiceDefaultsEntry Entry(string name, string owner = "me", bool passthrough = false) => new()
+    {
+        Name = name,
+        Protocol = "http",
+        Meta = new Dictionary<string, string> { ["lambda-registrator-owner"] = owner },
+        EnvoyExtensions = [EnvoyExtension.AwsLambda(Arn, passthrough, "asynchronous")],
+    };
+
+    [Fact]
+    public async Task SetServiceDefaultsAsync_LambdaEntry_ReadBackUnchanged()
+    {
+        Assert.True(await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None));
+
+        var read = await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None);
+
+        var entry = Assert.IsType<ServiceDefaultsEntry>(read.Value);
+        Assert.Equal("service-defaults", entry.Kind);
+        Assert.Equal("http", entry.Protocol);
+        Assert.Equal("me", entry.Meta["lambda-registrator-owner"]);
+        var extension = Assert.Single(entry.EnvoyExtensions);
+        Assert.Equal(EnvoyExtension.AwsLambdaName, extension.Name);
+        Assert.Equal(Arn, extension.Arguments["arn"].GetString());
+        Assert.Equal("asynchronous", extension.Arguments["invocationMode"].GetString());
+        Assert.False(extension.Arguments["payloadPassthrough"].GetBoolean());
+        Assert.True(entry.ModifyIndex > 0);
+        Assert.True(read.Meta.LastIndex > 0);
+    }
+
+    [Fact]
+    public async Task GetServiceDefaultsAsync_Missing_NullValueNotError()
+    {
+        var read = await _client.GetServiceDefaultsAsync("missing", ConsulScope.Default, CancellationToken.None);
+
+        Assert.Null(read.Value);
+        Assert.True(read.Meta.LastIndex > 0);
+    }
+
+    [Fact]
+    public async Task SetServiceDefaultsAsync_CasZeroOnNewEntry_Created()
+    {
+        Assert.True(await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: 0, CancellationToken.None));
+
+        Assert.NotNull((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task SetServiceDefaultsAsync_CasZeroOnExistingDifferentEntry_FalseAndUnchanged()
+    {
+        await _client.SetServiceDefaultsAsync(Entry("fn", owner: "first"), ConsulScope.Default, cas: null, CancellationToken.None);
+
+        var applied = await _client.SetServiceDefaultsAsync(Entry("fn", owner: "second"), ConsulScope.Default, cas: 0, CancellationToken.None);
+
+        Assert.False(applied);
+        var stored = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value;
+        Assert.Equal("first", stored?.Meta["lambda-registrator-owner"]);
+    }
+
+    [Fact]
+    public async Task SetServiceDefaultsAsync_CasWithCurrentIndex_Applied()
+    {
+        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
+        var current = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!;
+
+        var applied = await _client.SetServiceDefaultsAsync(Entry("fn", passthrough: true), ConsulScope.Default, current.ModifyIndex, CancellationToken.None);
+
+        Assert.True(applied);
+        var stored = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!;
+        Assert.True(stored.EnvoyExtensions[0].Arguments["payloadPassthrough"].GetBoolean());
+        Assert.True(stored.ModifyIndex > current.ModifyIndex);
+    }
+
+    [Fact]
+    public async Task SetServiceDefaultsAsync_CasWithStaleIndex_False()
+    {
+        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
+        var stale = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!.ModifyIndex;
+        await _client.SetServiceDefaultsAsync(Entry("fn", owner: "racer"), ConsulScope.Default, stale, CancellationToken.None);
+
+        var applied = await _client.SetServiceDefaultsAsync(Entry("fn", owner: "late"), ConsulScope.Default, stale, CancellationToken.None);
+
+        Assert.False(applied);
+        Assert.Equal("racer", (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value?.Meta["lambda-registrator-owner"]);
+    }
+
+    [Fact]
+    public async Task SetServiceDefaultsAsync_InvalidProtocol_ValidationError()
+    {
+        var e = await Assert.ThrowsAsync<ConsulValidationException>(() =>
+            _client.SetServiceDefaultsAsync(Entry("fn") with { Protocol = "foo" }, ConsulScope.Default, cas: null, CancellationToken.None));
+
+        Assert.Contains("invalid value for protocol", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _sim.Server.Stats.Count("PUT /v1/config"));
+    }
+
+    [Fact]
+    public async Task DeleteServiceDefaultsAsync_WithoutCas_DeletedAndIdempotent()
+    {
+        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
+
+        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: null, CancellationToken.None));
+        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: null, CancellationToken.None));
+
+        Assert.Null((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task DeleteServiceDefaultsAsync_Cas_FalseWhenStaleTrueWhenCurrent()
+    {
+        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
+        var index = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!.ModifyIndex;
+
+        Assert.False(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: index + 1000, CancellationToken.None));
+        Assert.NotNull((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: index, CancellationToken.None));
+        Assert.Null((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task ListServiceDefaultsAsync_Filter_OnlyMatchingEntries()
+    {
+        await _client.SetServiceDefaultsAsync(Entry("fn-a", owner: "me"), ConsulScope.Default, cas: null, CancellationToken.None);
+        await _client.SetServiceDefaultsAsync(Entry("fn-b", owner: "someone-else"), ConsulScope.Default, cas: null, CancellationToken.None);
+
+        var all = await _client.ListServiceDefaultsAsync(ConsulScope.Default, filter: null, CancellationToken.None);
+        var mine = await _client.ListServiceDefaultsAsync(ConsulScope.Default, "Meta[\"lambda-registrator-owner\"] == \"me\"", CancellationToken.None);
+
+        Assert.Equal(["fn-a", "fn-b"], all.Value.Select(e => e.Name));
+        Assert.Equal(["fn-a"], mine.Value.Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task ListServiceDefaultsAsync_None_Empty()
+    {
+        var all = await _client.ListServiceDefaultsAsync(ConsulScope.Default, filter: null, CancellationToken.None);
+
+        Assert.Empty(all.Value);
+    }
+}

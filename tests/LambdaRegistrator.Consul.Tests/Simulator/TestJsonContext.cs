@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace LambdaRegistrator.Consul.Tests.Simulator;
+
+/// <summary>Source-generated JSON for test set-up payloads.</summary>
+[JsonSerializable(typeof(string))]
+internal sealed partial class TestJsonContext : JsonSerializerContext;

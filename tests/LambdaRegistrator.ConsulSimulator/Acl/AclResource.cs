@@ -1,0 +1,8 @@
+namespace LambdaRegistrator.ConsulSimulator.Acl;
+
+/// <summary>The resources the simulator enforces rules on.</summary>
+internal enum AclResource
+{
+    Service,
+    Node,
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Tags;
+
+namespace LambdaRegistrator.Core.Tests.Planning;
+
+/// <summary>Builders for planner tests: functions, options and Consul objects as the Go registrator or this one writes them.</summary>
+internal static class Fx
+{
+    public const string Account = "123456789012";
+    public const string Region = "us-east-1";
+    public const string Me = "123456789012/us-east-1";
+    public const string Node = "lambdas";
+
+    public static readonly ConsulScope Default = new(null, null, null);
+
+    public static LambdaArn Arn(string name) => LambdaArn.Create(Region, Account, name);
+
+    public static PlanningOptions Options(string registratorId = Me) => new(Node, registratorId);
+
+    public static PlanningOptions Enterprise(params string[] partitions) => new(Node, Me)
+    {
+        Enterprise = true,
+        Partitions = new HashSet<string>(partitions, StringComparer.OrdinalIgnoreCase),
+    };
+
+    public static Dictionary<string, string> TagSet(params string[] pairs)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Length; i += 2)
+        {
+            tags[LambdaTags.Prefix + pairs[i]] = pairs[i + 1];
+        }
+
+        return tags;
+    }
+
+    public static FunctionInventoryEntry Function(string name, params string[] tagPairs) => new(Arn(name), TagSet(tagPairs));
+
+    public static FunctionInventoryEntry Enabled(string name, params string[] moreTagPairs) =>
+        new(Arn(name), TagSet(["enabled", "true", .. moreTagPairs]));
+
+    public static DesiredState Full(params FunctionInventoryEntry[] functions) => DesiredState.FullSync(functions, isComplete: true);
+
+    public static DesiredState Incomplete(params FunctionInventoryEntry[] functions) => DesiredState.FullSync(functions, isComplete: false);
+
+    public static ObservedState Observed(IEnumerable<ObservedService> services, IEnumerable<ObservedServiceDefaults> entries, params ConsulScope[] scopes) =>
+        new(scopes.Length == 0 ? [Default] : scopes, [.. services], [.. entries]);
+
+    public static ObservedState Observed(params object[] objects) =>
+        Observed(objects.OfType<ObservedService>(), objects.OfType<ObservedServiceDefaults>());
+
+    public static Dictionary<string, string> OwnerMeta(string function, string registratorId = Me) => new(StringComparer.Ordinal)
+    {
+        [OwnershipMeta.RegistratorIdKey] = registratorId,
+        [OwnershipMeta.FunctionArnKey] = Arn(function).ToString(),
+    };
+
+    /// <summary>A service registered by this project's registrator (owner meta + managed tag).</summary>
+    public static ObservedService OwnedService(string name, string function, string registratorId = Me, ConsulScope? scope = null) =>
+        new(scope ?? Default, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(function, registratorId)));
+
+    /// <summary>A service registered by the Go registrator: managed tag, no meta.</summary>
+    public static ObservedService GoService(string name, ConsulScope? scope = null) =>
+        new(scope ?? Default, new CatalogService(name, name, [OwnershipMeta.ManagedTag], new Dictionary<string, string>()));
+
+    /// <summary>A service someone else registered on the node.</summary>
+    public static ObservedService ForeignService(string name, ConsulScope? scope = null) =>
+        new(scope ?? Default, new CatalogService(name, name, ["web"], new Dictionary<string, string> { ["version"] = "1" }));
+
+    public static EnvoyExtension LambdaExtension(string arn, bool passthrough = false, string mode = "synchronous") =>
+        new(EnvoyExtension.AwsLambda, false, new Dictionary<string, JsonElement>
+        {
+            ["arn"] = JsonSerializer.SerializeToElement(arn, TestJsonContext.Default.String),
+            ["payloadPassthrough"] = JsonSerializer.SerializeToElement(passthrough, TestJsonContext.Default.Boolean),
+            ["invocationMode"] = JsonSerializer.SerializeToElement(mode, TestJsonContext.Default.String),
+        });
+
+    /// <summary>The config entry this registrator writes for a synchronous, non-passthrough function or alias.</summary>
+    public static ObservedServiceDefaults OwnedEntry(string name, string function, ulong index, string? qualifier = null, string mode = "synchronous", string registratorId = Me, ConsulScope? scope = null)
+    {
+        var arn = qualifier is null ? Arn(function).ToString() : $"{Arn(function)}:{qualifier}";
+        return new(scope ?? Default, new ServiceDefaultsEntry(name, "http", OwnerMeta(function, registratorId), [LambdaExtension(arn, mode: mode)]), index);
+    }
+
+    /// <summary>The config entry the Go registrator writes: no meta, upper-case invocation mode.</summary>
+    public static ObservedServiceDefaults GoEntry(string name, string arn, ulong index, ConsulScope? scope = null) =>
+        new(scope ?? Default, new ServiceDefaultsEntry(name, "http", new Dictionary<string, string>(), [LambdaExtension(arn, mode: "SYNCHRONOUS")]), index);
+
+    public static ObservedServiceDefaults ForeignEntry(string name, ulong index, ConsulScope? scope = null) =>
+        new(scope ?? Default, new ServiceDefaultsEntry(name, "grpc", new Dictionary<string, string>(), []), index);
+
+    /// <summary>Plans, applies and returns the state after the plan (for steady-state checks).</summary>
+    public static ObservedState Converge(DesiredState desired, ObservedState observed, PlanningOptions options) =>
+        PlanApplication.Apply(observed, Planner.CreatePlan(desired, observed, options));
+}
