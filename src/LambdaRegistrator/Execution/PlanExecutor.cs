@@ -1,0 +1,202 @@
+using LambdaRegistrator.Consul;
+using LambdaRegistrator.Consul.Catalog;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Logging;
+using LambdaRegistrator.Observation;
+using Microsoft.Extensions.Logging;
+
+namespace LambdaRegistrator.Execution;
+
+/// <summary>
+/// The only writer to Consul: runs a plan's actions in plan order, <c>MAX_CONCURRENCY</c> at a time, each action's
+/// steps in order (config entry before registration; config entry delete before deregistration). A failed action is
+/// recorded and the others continue; a lost check-and-set race re-reads and re-plans that one service (bounded);
+/// once the deadline token fires no new action starts and the rest are reported as skipped.
+/// </summary>
+internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, ILogger logger)
+{
+    /// <summary>Executes <paramref name="plan"/>; never throws for a failed write.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="replan">Re-reads and re-plans one service after a lost race.</param>
+    /// <param name="deadline">Fires when no new write may start (invocation deadline minus DEADLINE_MARGIN_MS).</param>
+    public async Task<IReadOnlyList<ActionOutcome>> ExecuteAsync(
+        Plan plan, Func<ServiceKey, CancellationToken, Task<Replanned>> replan, CancellationToken deadline)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var outcomes = new ActionOutcome[plan.Actions.Count];
+        using var gate = new SemaphoreSlim(maxConcurrency);
+        var running = new List<Task>(plan.Actions.Count);
+        for (var i = 0; i < plan.Actions.Count; i++)
+        {
+            var index = i;
+            var action = plan.Actions[index];
+            var entered = false;
+            try
+            {
+                await gate.WaitAsync(deadline).ConfigureAwait(false);
+                entered = true;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            if (!entered || deadline.IsCancellationRequested)
+            {
+                if (entered)
+                {
+                    gate.Release();
+                }
+
+                outcomes[index] = Skipped(action);
+                continue;
+            }
+
+            running.Add(Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        outcomes[index] = await ExecuteActionAsync(action, replan, deadline).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                },
+                CancellationToken.None));
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private ActionOutcome Skipped(PlanAction action)
+    {
+        Log.ActionSkipped(logger, action.Kind.ToString(), action.Service.ToString());
+        return new ActionOutcome(action, ActionStatus.Skipped, "the deadline was reached before this action started; the next sync does it");
+    }
+
+    private async Task<ActionOutcome> ExecuteActionAsync(
+        PlanAction action, Func<ServiceKey, CancellationToken, Task<Replanned>> replan, CancellationToken deadline)
+    {
+        var current = action;
+        var retries = 0;
+        while (true)
+        {
+            var (lostRace, failure) = await RunStepsAsync(current).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), failure);
+                return new ActionOutcome(current, ActionStatus.Failed, failure, retries);
+            }
+
+            if (!lostRace)
+            {
+                Log.ActionDone(logger, current.Kind.ToString(), current.Service.ToString(), current.Reason);
+                return new ActionOutcome(current, ActionStatus.Done, retries == 0 ? null : $"re-planned after {retries} lost check-and-set race(s)", retries);
+            }
+
+            retries++;
+            Log.CasLost(logger, current.Service.ToString(), retries);
+            if (retries > maxCasRetries)
+            {
+                var message = $"lost the check-and-set race on service-defaults \"{current.Service.Name}\" {retries} times: another writer keeps changing it; the next sync retries";
+                Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), message);
+                return new ActionOutcome(current, ActionStatus.Failed, message, retries);
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                return new ActionOutcome(current, ActionStatus.Skipped, "lost a check-and-set race and the deadline was reached before re-planning; the next sync does it", retries);
+            }
+
+            Replanned next;
+            try
+            {
+                next = await replan(current.Service, deadline).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return new ActionOutcome(current, ActionStatus.Skipped, "lost a check-and-set race and the deadline was reached while re-planning; the next sync does it", retries);
+            }
+#pragma warning disable CA1031 // Why: one action's failure must never stop the others; the cause is recorded.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                var message = $"lost a check-and-set race and re-reading the service failed: {exception.Message}";
+                Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), message);
+                return new ActionOutcome(current, ActionStatus.Failed, message, retries);
+            }
+
+            if (next.Action is null)
+            {
+                if (next.Problem is not null)
+                {
+                    Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), next.Problem.Message);
+                    return new ActionOutcome(current, ActionStatus.Failed, "after a lost check-and-set race: " + next.Problem.Message, retries);
+                }
+
+                Log.ActionDone(logger, current.Kind.ToString(), current.Service.ToString(), "another writer already made it right");
+                return new ActionOutcome(current, ActionStatus.Done, $"another writer made the change first (lost {retries} check-and-set race(s)); nothing left to do", retries);
+            }
+
+            current = next.Action;
+        }
+    }
+
+    // Why: writes already started finish even past the deadline (CancellationToken.None): a half-written service
+    // (entry without registration) is worse than running a few milliseconds into the margin.
+    private async Task<(bool LostRace, string? Failure)> RunStepsAsync(PlanAction action)
+    {
+        var scope = ConsulMapping.ToWire(action.Service.Scope);
+        foreach (var step in action.Steps)
+        {
+            try
+            {
+                switch (step)
+                {
+                    case PutServiceDefaults put:
+                        if (!await consul.SetServiceDefaultsAsync(ConsulMapping.ToWire(put.Entry), scope, put.CasIndex, CancellationToken.None).ConfigureAwait(false))
+                        {
+                            return (true, null);
+                        }
+
+                        break;
+                    case RegisterService register:
+                        await consul.RegisterAsync(ConsulMapping.ToWire(register.Registration), scope, CancellationToken.None).ConfigureAwait(false);
+                        break;
+                    case DeleteServiceDefaults delete:
+                        if (!await consul.DeleteServiceDefaultsAsync(delete.Name, scope, delete.CasIndex, CancellationToken.None).ConfigureAwait(false))
+                        {
+                            return (true, null);
+                        }
+
+                        break;
+                    case DeregisterService deregister:
+                        await consul.DeregisterAsync(new CatalogDeregistration { Node = deregister.Node, ServiceId = deregister.ServiceId }, scope, CancellationToken.None)
+                            .ConfigureAwait(false);
+                        break;
+                    default:
+                        return (false, $"unknown plan step {step.GetType().Name}");
+                }
+            }
+#pragma warning disable CA1031 // Why: one action's failure must never stop the others; the cause is recorded.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                return (false, $"{Describe(step)} failed: {exception.Message}");
+            }
+        }
+
+        return (false, null);
+    }
+
+    private static string Describe(PlanStep step) => step switch
+    {
+        PutServiceDefaults put => $"PUT service-defaults \"{put.Entry.Name}\" (cas {put.CasIndex})",
+        RegisterService register => $"catalog register \"{register.Registration.Service.Id}\"",
+        DeleteServiceDefaults delete => $"DELETE service-defaults \"{delete.Name}\" (cas {delete.CasIndex})",
+        DeregisterService deregister => $"catalog deregister \"{deregister.ServiceId}\"",
+        _ => step.GetType().Name,
+    };
+}

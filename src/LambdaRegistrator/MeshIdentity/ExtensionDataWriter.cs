@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using LambdaRegistrator.Aws.Ssm;
+using LambdaRegistrator.Consul;
+using LambdaRegistrator.Consul.Connect;
+using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace LambdaRegistrator.MeshIdentity;
+
+/// <summary>
+/// Keeps each registered service's mesh identity (Connect leaf + roots) in SSM for the consul-lambda-extension
+/// (<c>CONSUL_EXTENSION_DATA_PREFIX</c>), refreshing it once less than half of the leaf's lifetime remains.
+/// </summary>
+/// <remarks>
+/// Why: the Go original writes the data only when a function's tags change, so the leaf silently expires. Refreshing
+/// needs the stored certificate's expiry; it is remembered per container, so a warm steady state costs no request,
+/// and a cold container reads each parameter once (GetParameter) to learn it.
+/// </remarks>
+internal sealed class ExtensionDataWriter(
+    IConsulClient consul, IParameterStore parameters, string prefix, ExtensionDataTier tier, int maxConcurrency, TimeProvider time, ILogger logger)
+{
+    // Why: SSM Standard parameters hold at most 4 KB; larger values need the configured tier.
+    private const int StandardTierLimit = 4096;
+
+    private readonly ConcurrentDictionary<string, CertificateValidity> _known = new(StringComparer.Ordinal);
+
+    /// <summary>Writes or refreshes the identity of each service; <paramref name="fresh"/> ones (just registered) are always written.</summary>
+    /// <returns>One secret-free sentence per failure.</returns>
+    public async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyCollection<ServiceKey> services, IReadOnlySet<ServiceKey> fresh, CancellationToken deadline)
+    {
+        var errors = new ConcurrentQueue<string>();
+        Task<CARootList>? roots = null;
+        var rootsGate = new Lock();
+        Task<CARootList> Roots()
+        {
+            lock (rootsGate)
+            {
+                return roots ??= ReadRootsAsync(deadline);
+            }
+        }
+
+        try
+        {
+            await Parallel.ForEachAsync(services, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = deadline }, async (key, token) =>
+            {
+                var path = Planner.ExtensionDataPath(prefix, key);
+                try
+                {
+                    if (!fresh.Contains(key) && !await IsDueAsync(path, token).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    await WriteAsync(key, path, await Roots().ConfigureAwait(false), token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // Why: one service's identity failing must not stop the others; the cause is recorded.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    Log.ExtensionDataFailed(logger, path, exception.Message);
+                    errors.Enqueue($"Writing mesh identity {path} failed: {exception.Message}");
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            errors.Enqueue("The deadline was reached while writing mesh identities; the next sync finishes them.");
+        }
+
+        return [.. errors];
+    }
+
+    /// <summary>Deletes the identity of each deregistered service (already gone counts as deleted).</summary>
+    public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyCollection<ServiceKey> services, CancellationToken deadline)
+    {
+        var errors = new List<string>();
+        foreach (var key in services)
+        {
+            var path = Planner.ExtensionDataPath(prefix, key);
+            try
+            {
+                var existed = await parameters.DeleteParameterAsync(path, CancellationToken.None).ConfigureAwait(false);
+                _known.TryRemove(path, out _);
+                Log.ExtensionDataDeleted(logger, path, existed);
+            }
+            catch (Aws.AwsServiceException exception)
+            {
+                Log.ExtensionDataFailed(logger, path, exception.Message);
+                errors.Add($"Deleting mesh identity {path} failed: {exception.Message}");
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        return errors;
+    }
+
+    private async Task<bool> IsDueAsync(string path, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_known.TryGetValue(path, out var validity))
+        {
+            return validity.IsDue(now);
+        }
+
+        var stored = await parameters.GetParameterAsync(path, withDecryption: true, cancellationToken).ConfigureAwait(false);
+        if (stored is null || ReadValidity(stored.Value) is not { } read)
+        {
+            return true;
+        }
+
+        _known[path] = read;
+        return read.IsDue(now);
+    }
+
+    private async Task WriteAsync(ServiceKey key, string path, CARootList roots, CancellationToken cancellationToken)
+    {
+        // Why: the agent issues leaves for its own datacenter; only partition and namespace select the identity.
+        var scope = new Consul.ConsulScope(null, key.Partition, key.Namespace);
+        var leaf = (await consul.GetLeafCertAsync(key.Name, scope, cancellationToken).ConfigureAwait(false)).Value;
+        var data = new ExtensionData
+        {
+            PrivateKeyPem = leaf.PrivateKeyPEM,
+            CertPem = leaf.CertPEM,
+            RootCertPem = RootBundle(roots),
+            TrustDomain = roots.TrustDomain,
+        };
+        var value = JsonSerializer.Serialize(data, ExtensionDataJsonContext.Default.ExtensionData);
+        var size = Encoding.UTF8.GetByteCount(value);
+        var parameterTier = size <= StandardTierLimit ? ParameterTier.Standard : tier switch
+        {
+            ExtensionDataTier.Advanced => ParameterTier.Advanced,
+            ExtensionDataTier.IntelligentTiering => ParameterTier.IntelligentTiering,
+            _ => ParameterTier.Standard,
+        };
+        await parameters.PutSecureStringAsync(path, value, parameterTier, CancellationToken.None).ConfigureAwait(false);
+        _known[path] = new CertificateValidity(leaf.ValidAfter, leaf.ValidBefore);
+        Log.ExtensionDataWritten(logger, path, parameterTier.ToString(), leaf.ValidBefore);
+    }
+
+    private async Task<CARootList> ReadRootsAsync(CancellationToken cancellationToken) =>
+        (await consul.GetCARootsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    // Why: during a CA rotation both the old and the new root are trusted; the active one goes first.
+    private static string RootBundle(CARootList roots)
+    {
+        var active = roots.ActiveRoot;
+        var ordered = active is null ? roots.Roots : [active, .. roots.Roots.Where(r => !ReferenceEquals(r, active))];
+        return string.Join("\n", ordered.Select(r => r.RootCertPEM.TrimEnd('\n')).Where(p => p.Length > 0)) + "\n";
+    }
+
+    private static CertificateValidity? ReadValidity(string storedValue)
+    {
+        try
+        {
+            var data = JsonSerializer.Deserialize(storedValue, ExtensionDataJsonContext.Default.ExtensionData);
+            if (data is null || string.IsNullOrEmpty(data.CertPem))
+            {
+                return null;
+            }
+
+            using var certificate = X509Certificate2.CreateFromPem(data.CertPem);
+            return new CertificateValidity(
+                new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
+                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero));
+        }
+        catch (Exception exception) when (exception is JsonException or CryptographicException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using LambdaRegistrator.Consul;
+using LambdaRegistrator.Consul.Errors;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Tags;
+using LambdaRegistrator.Logging;
+using Microsoft.Extensions.Logging;
+using CoreScope = LambdaRegistrator.Core.Planning.ConsulScope;
+
+namespace LambdaRegistrator.Observation;
+
+/// <summary>
+/// Reads the observed state from Consul. A full read costs two requests per (datacenter, partition): the services on
+/// NODE_NAME and the service-defaults list (on Enterprise with <c>ns=*</c>, so services left in any namespace are seen).
+/// A targeted read costs the node's services plus one config GET per service name of the function.
+/// </summary>
+internal sealed class ObservedStateReader(IConsulClient consul, string nodeName, bool enterprise, ILogger logger)
+{
+    private const string AllNamespaces = "*";
+    private const string DefaultName = "default";
+
+    /// <summary>Full read of every scope in <paramref name="scopes"/>; a scope whose read fails is reported and left out.</summary>
+    public async Task<ObservedRead> ReadAsync(IReadOnlyList<CoreScope> scopes, CancellationToken cancellationToken)
+    {
+        var services = new ConcurrentBag<ObservedService>();
+        var entries = new ConcurrentBag<ObservedServiceDefaults>();
+        var readScopes = new ConcurrentBag<CoreScope>();
+        var errors = new ConcurrentQueue<string>();
+        string? local = null;
+        var groups = Groups(scopes);
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (group, token) =>
+        {
+            try
+            {
+                var nodeTask = consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), token);
+                var entriesTask = consul.ListServiceDefaultsAsync(ConsulMapping.ToWire(group.Query), null, token);
+                var node = (await nodeTask.ConfigureAwait(false)).Value;
+                var list = (await entriesTask.ConfigureAwait(false)).Value;
+                if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
+                {
+                    Interlocked.CompareExchange(ref local, known.Datacenter, null);
+                }
+
+                foreach (var service in node.Services)
+                {
+                    services.Add(new ObservedService(ScopeOf(group.Query, service.Namespace), ConsulMapping.ToCore(service)));
+                }
+
+                foreach (var entry in list)
+                {
+                    entries.Add(new ObservedServiceDefaults(ScopeOf(group.Query, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
+                }
+
+                foreach (var scope in group.Scopes)
+                {
+                    readScopes.Add(scope);
+                }
+
+                Log.ScopeRead(logger, group.Query.ToString(), node.Services.Count, list.Count);
+            }
+            catch (ConsulException exception)
+            {
+                Log.ConsulReadFailed(logger, group.Query.ToString(), exception.Message);
+                errors.Enqueue($"Reading {group.Query} from Consul failed: {exception.Message} Services there are not planned in this sync.");
+            }
+        }).ConfigureAwait(false);
+
+        // Why: with ns=* every namespace of the partition was read, so every namespace seen counts as observed.
+        foreach (var service in services)
+        {
+            readScopes.Add(service.Scope);
+        }
+
+        foreach (var entry in entries)
+        {
+            readScopes.Add(entry.Scope);
+        }
+
+        return new ObservedRead(new ObservedState([.. readScopes.Distinct()], [.. services], [.. entries]), local, [.. errors]);
+    }
+
+    /// <summary>
+    /// Targeted read for one function: the services on NODE_NAME in each scope, plus the service-defaults entry of every
+    /// name the function wants (<paramref name="wantedNames"/>, looked up in every scope) or owns (found on the node).
+    /// </summary>
+    public async Task<ObservedRead> ReadForFunctionAsync(
+        IReadOnlyList<CoreScope> scopes, LambdaArn target, IReadOnlyCollection<string> wantedNames, CancellationToken cancellationToken)
+    {
+        var services = new List<ObservedService>();
+        var readScopes = new List<CoreScope>();
+        var errors = new List<string>();
+        string? local = null;
+        var lookups = new HashSet<ServiceKey>();
+        foreach (var group in Groups(scopes))
+        {
+            try
+            {
+                var node = (await consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), cancellationToken).ConfigureAwait(false)).Value;
+                if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
+                {
+                    local ??= known.Datacenter;
+                }
+
+                foreach (var service in node.Services)
+                {
+                    var observed = new ObservedService(ScopeOf(group.Query, service.Namespace), ConsulMapping.ToCore(service));
+                    services.Add(observed);
+                    if (BelongsTo(observed.Service.Meta, target))
+                    {
+                        lookups.Add(observed.Key);
+                    }
+                }
+
+                foreach (var scope in group.Scopes)
+                {
+                    readScopes.Add(scope);
+                    foreach (var name in wantedNames)
+                    {
+                        lookups.Add(scope.Service(name));
+                    }
+                }
+            }
+            catch (ConsulException exception)
+            {
+                Log.ConsulReadFailed(logger, group.Query.ToString(), exception.Message);
+                errors.Add($"Reading {group.Query} from Consul failed: {exception.Message}");
+            }
+        }
+
+        var entries = new List<ObservedServiceDefaults>();
+        foreach (var key in lookups)
+        {
+            try
+            {
+                var entry = (await consul.GetServiceDefaultsAsync(key.Name, ConsulMapping.ToWire(key.Scope), cancellationToken).ConfigureAwait(false)).Value;
+                if (entry is not null)
+                {
+                    entries.Add(new ObservedServiceDefaults(key.Scope, ConsulMapping.ToCore(entry), entry.ModifyIndex));
+                }
+            }
+            catch (ConsulException exception)
+            {
+                Log.ConsulReadFailed(logger, key.ToString(), exception.Message);
+                errors.Add($"Reading service-defaults {key} from Consul failed: {exception.Message}");
+                readScopes.Remove(key.Scope);
+            }
+        }
+
+        return new ObservedRead(new ObservedState([.. readScopes.Distinct()], services, entries), local, errors);
+    }
+
+    /// <summary>Re-reads one service after a lost check-and-set race: its config entry and its instances on NODE_NAME.</summary>
+    /// <exception cref="ConsulException">A read failed.</exception>
+    public async Task<ObservedState> ReadServiceAsync(ServiceKey key, CancellationToken cancellationToken)
+    {
+        var scope = ConsulMapping.ToWire(key.Scope);
+        var entryTask = consul.GetServiceDefaultsAsync(key.Name, scope, cancellationToken);
+        var instancesTask = consul.GetServiceAsync(key.Name, scope, cancellationToken);
+        var entry = (await entryTask.ConfigureAwait(false)).Value;
+        var instances = (await instancesTask.ConfigureAwait(false)).Value;
+        var services = instances
+            .Where(i => string.Equals(i.Node, nodeName, StringComparison.OrdinalIgnoreCase))
+            .Select(i => new ObservedService(key.Scope, ConsulMapping.ToCore(i)))
+            .ToList();
+        IReadOnlyList<ObservedServiceDefaults> entries = entry is null ? [] : [new ObservedServiceDefaults(key.Scope, ConsulMapping.ToCore(entry), entry.ModifyIndex)];
+        return new ObservedState([key.Scope], services, entries);
+    }
+
+    private static bool BelongsTo(IReadOnlyDictionary<string, string> meta, LambdaArn target) =>
+        meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var text) && LambdaArn.TryParse(text, out var arn, out _) && arn.Unqualified.SameFunctionAs(target);
+
+    private CoreScope ScopeOf(CoreScope query, string? itemNamespace) =>
+        enterprise && query.Namespace == AllNamespaces
+            ? new CoreScope(query.Datacenter, query.Partition, string.IsNullOrEmpty(itemNamespace) ? DefaultName : itemNamespace)
+            : query;
+
+    // On Enterprise one ns=* read per (datacenter, partition) covers every namespace; on CE one read per datacenter.
+    private List<ScopeGroup> Groups(IReadOnlyList<CoreScope> scopes)
+    {
+        if (!enterprise)
+        {
+            return [.. scopes.Distinct().Select(s => new ScopeGroup(s, [s]))];
+        }
+
+        return [.. scopes
+            .GroupBy(s => new CoreScope(s.Datacenter, s.Partition ?? DefaultName, AllNamespaces))
+            .Select(g => new ScopeGroup(g.Key, [.. g]))];
+    }
+
+    private sealed record ScopeGroup(CoreScope Query, IReadOnlyList<CoreScope> Scopes);
+}

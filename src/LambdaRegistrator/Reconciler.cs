@@ -1,0 +1,265 @@
+using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Tags;
+using LambdaRegistrator.Execution;
+using LambdaRegistrator.Inventory;
+using LambdaRegistrator.Logging;
+using LambdaRegistrator.MeshIdentity;
+using LambdaRegistrator.Observation;
+using Microsoft.Extensions.Logging;
+
+namespace LambdaRegistrator;
+
+/// <summary>
+/// One sync, start to finish: read the AWS inventory and the Consul state, plan, confirm the functions the plan would
+/// change (GetFunction for Tagging-API data, ListAliases for aliases), plan again, execute, keep mesh identities.
+/// Holds no per-sync state except the agent's datacenter once learned.
+/// </summary>
+internal sealed class Reconciler(
+    RegistratorOptions options,
+    IFunctionInventory inventory,
+    FunctionReader reader,
+    ObservedStateReader observer,
+    PlanExecutor executor,
+    ExtensionDataWriter? extensionData,
+    ILogger logger)
+{
+    private string? _localDatacenter;
+
+    /// <summary>Reconciles every function.</summary>
+    public async Task<SyncReport> FullSyncAsync(string registratorId, bool dryRun, CancellationToken deadline)
+    {
+        var errors = new List<string>();
+        var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
+        try
+        {
+            var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
+            errors.AddRange(listed.Errors);
+            var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
+            var read = await observer.ReadAsync(Planner.RequiredScopes(firstDesired, Planning(registratorId)), deadline).ConfigureAwait(false);
+            errors.AddRange(read.Errors);
+            Learn(read.LocalDatacenter);
+            var planning = Planning(registratorId);
+            var firstPlan = Planner.CreatePlan(firstDesired, read.State, planning);
+            var desired = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
+            var plan = ReferenceEquals(desired, firstDesired) ? firstPlan : Planner.CreatePlan(desired, read.State, planning);
+            Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, null, deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return Stopped(report, errors);
+        }
+    }
+
+    /// <summary>Reconciles one function after reading it from Lambda.</summary>
+    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, string registratorId, bool dryRun, CancellationToken deadline)
+    {
+        var report = new SyncReport { Trigger = trigger, Function = target.ToString(), DryRun = dryRun };
+        try
+        {
+            var read = await reader.ReadAsync(target, includeAliases: true, deadline).ConfigureAwait(false);
+            if (read.Error is not null && read.Entry is null)
+            {
+                // Why: without knowing whether the function exists, nothing may be written; the event is retried.
+                return report with { Errors = [read.Error] };
+            }
+
+            return await ApplyToFunctionAsync(report, read.Entry?.FunctionArn ?? target, read.Entry, read.Error is null ? [] : [read.Error], registratorId, deadline)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return Stopped(report, []);
+        }
+    }
+
+    /// <summary>Reconciles one function whose desired state is given (manual register: an entry; manual deregister: null).</summary>
+    public async Task<SyncReport> ApplyToFunctionAsync(
+        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, string registratorId, CancellationToken deadline)
+    {
+        var errors = new List<string>(readErrors);
+        try
+        {
+            var desired = DesiredState.ForFunction(target, entry);
+            var names = new List<string> { target.FunctionName };
+            if (entry?.Tags is { } tags && FunctionTagParser.Parse(tags, options.Enterprise) is EnabledTags enabled)
+            {
+                names.AddRange(enabled.Registration.Aliases.Select(alias => $"{target.FunctionName}-{alias}"));
+            }
+
+            var read = await observer.ReadForFunctionAsync(Planner.RequiredScopes(desired, Planning(registratorId)), target, names, deadline).ConfigureAwait(false);
+            errors.AddRange(read.Errors);
+            Learn(read.LocalDatacenter);
+            var planning = Planning(registratorId);
+            var plan = Planner.CreatePlan(desired, read.State, planning);
+            Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, target, deadline).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return Stopped(report, errors);
+        }
+    }
+
+    private async Task<SyncReport> ExecuteAsync(
+        SyncReport report, Plan plan, DesiredState desired, ObservedState observed, PlanningOptions planning, LambdaArn? target, CancellationToken deadline)
+    {
+        foreach (var problem in plan.Problems)
+        {
+            Log.Problem(logger, problem.Kind.ToString(), problem.Message);
+        }
+
+        foreach (var action in plan.Actions)
+        {
+            Log.PlannedAction(logger, action.ToString());
+        }
+
+        if (report.DryRun)
+        {
+            return report with { Plan = plan, Actions = [.. plan.Actions.Select(a => new ActionOutcome(a, ActionStatus.Planned))] };
+        }
+
+        var outcomes = await executor.ExecuteAsync(plan, (key, token) => ReplanAsync(key, desired, planning, token), deadline).ConfigureAwait(false);
+        var errors = new List<string>(report.Errors);
+        if (extensionData is not null)
+        {
+            errors.AddRange(await MaintainExtensionDataAsync(outcomes, observed, planning, target, deadline).ConfigureAwait(false));
+        }
+
+        return report with { Plan = plan, Actions = outcomes, Errors = errors };
+    }
+
+    private async Task<IReadOnlyList<string>> MaintainExtensionDataAsync(
+        IReadOnlyList<ActionOutcome> outcomes, ObservedState observed, PlanningOptions planning, LambdaArn? target, CancellationToken deadline)
+    {
+        var removed = outcomes.Where(o => o.Action.Kind == PlanActionKind.Deregister).Select(o => PathKey(o.Action.Service)).ToHashSet(StringComparer.Ordinal);
+        var gone = outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind == PlanActionKind.Deregister).Select(o => o.Action.Service).ToList();
+        var fresh = outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind == PlanActionKind.Register).Select(o => o.Action.Service).ToHashSet();
+        var keep = new Dictionary<string, ServiceKey>(StringComparer.Ordinal);
+        foreach (var outcome in outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind != PlanActionKind.Deregister))
+        {
+            keep[PathKey(outcome.Action.Service)] = outcome.Action.Service;
+        }
+
+        foreach (var service in observed.Services)
+        {
+            if (removed.Contains(PathKey(service.Key)) || !IsOwned(service.Service.Meta, planning.RegistratorId, target))
+            {
+                continue;
+            }
+
+            keep.TryAdd(PathKey(service.Key), service.Key);
+        }
+
+        var errors = new List<string>();
+        errors.AddRange(await extensionData!.DeleteAsync(gone, deadline).ConfigureAwait(false));
+        if (!deadline.IsCancellationRequested)
+        {
+            errors.AddRange(await extensionData.EnsureAsync(keep.Values, fresh, deadline).ConfigureAwait(false));
+        }
+
+        return errors;
+    }
+
+    private static string PathKey(ServiceKey key) => Planner.ExtensionDataPath("/", key).ToUpperInvariant();
+
+    private static bool IsOwned(IReadOnlyDictionary<string, string> meta, string registratorId, LambdaArn? target)
+    {
+        if (!meta.TryGetValue(OwnershipMeta.RegistratorIdKey, out var owner) || !string.Equals(owner, registratorId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return target is null
+            || (meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var arnText) && LambdaArn.TryParse(arnText, out var arn, out _) && arn.SameFunctionAs(target));
+    }
+
+    private async Task<Replanned> ReplanAsync(ServiceKey key, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
+    {
+        var state = await observer.ReadServiceAsync(key, cancellationToken).ConfigureAwait(false);
+        var plan = Planner.CreatePlan(desired, state, planning);
+        var action = plan.Actions.FirstOrDefault(a => a.Service.Equals(key));
+        var problem = plan.Problems.FirstOrDefault(p => p.Service is { } service && service.Equals(key)
+            && p.Kind is PlanProblemKind.NameCollision or PlanProblemKind.DuplicateServiceName);
+        return new Replanned(action, action is null ? problem : null);
+    }
+
+    // Confirms the functions the first plan would change: GetFunction (Tagging-API data may be stale or list deleted
+    // functions) and ListAliases (aliases are only listed for functions that change). Returns the first desired state
+    // when nothing needed confirming.
+    private async Task<DesiredState> ConfirmAsync(InventoryResult listed, Plan firstPlan, List<string> errors, CancellationToken deadline)
+    {
+        var byArn = new Dictionary<LambdaArn, FunctionInventoryEntry>();
+        foreach (var function in listed.Functions)
+        {
+            byArn.TryAdd(function.FunctionArn.Unqualified, function);
+        }
+
+        var changed = firstPlan.Actions.Select(a => a.FunctionArn?.Unqualified).OfType<LambdaArn>().Distinct().ToList();
+        var toRead = inventory.NeedsConfirmation
+            ? changed
+            : [.. changed.Where(arn => byArn.TryGetValue(arn, out var entry) && reader.WantsAliases(entry))];
+        if (toRead.Count == 0)
+        {
+            return DesiredState.FullSync(listed.Functions, listed.IsComplete);
+        }
+
+        var reads = new FunctionRead[toRead.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, toRead.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = deadline },
+            async (index, token) =>
+            {
+                var arn = toRead[index];
+                reads[index] = inventory.NeedsConfirmation
+                    ? await reader.ReadAsync(arn, includeAliases: true, token).ConfigureAwait(false)
+                    : await reader.WithAliasesAsync(byArn[arn], arn, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+        var complete = listed.IsComplete;
+        foreach (var read in reads)
+        {
+            if (read.Error is not null)
+            {
+                errors.Add(read.Error);
+                complete = false;
+            }
+
+            var arn = read.Requested.Unqualified;
+            if (read.IsGone)
+            {
+                byArn.Remove(arn);
+                continue;
+            }
+
+            // A failed read leaves the function's tags unknown: the planner then leaves its services as they are.
+            byArn[arn] = read.Entry ?? new FunctionInventoryEntry(arn, null);
+        }
+
+        Log.Confirmed(logger, toRead.Count, reads.Count(r => r.IsGone));
+        return DesiredState.FullSync([.. byArn.Values], complete);
+    }
+
+    private PlanningOptions Planning(string registratorId) => PlanningOptions.From(options, registratorId, _localDatacenter);
+
+    private void Learn(string? localDatacenter)
+    {
+        if (localDatacenter is not null && options.Datacenter is null && _localDatacenter is null)
+        {
+            _localDatacenter = localDatacenter;
+            Log.LearnedDatacenter(logger, localDatacenter);
+        }
+    }
+
+    private SyncReport Stopped(SyncReport report, IReadOnlyList<string> errors)
+    {
+        Log.DeadlineBeforeWrites(logger, report.Trigger);
+        return report with
+        {
+            Errors = errors,
+            DeadlineReached = true,
+            Reason = "The deadline (minus DEADLINE_MARGIN_MS) was reached before the plan could be executed; nothing was written. Raise the function timeout if this repeats.",
+        };
+    }
+}

@@ -1,0 +1,309 @@
+using LambdaRegistrator.Aws;
+using LambdaRegistrator.Aws.Lambda;
+using LambdaRegistrator.Aws.Ssm;
+using LambdaRegistrator.Aws.Tagging;
+using LambdaRegistrator.Consul;
+using LambdaRegistrator.Consul.Errors;
+using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Tags;
+using LambdaRegistrator.Core.Triggers;
+using LambdaRegistrator.Execution;
+using LambdaRegistrator.Inventory;
+using LambdaRegistrator.Logging;
+using LambdaRegistrator.MeshIdentity;
+using LambdaRegistrator.Observation;
+using Microsoft.Extensions.Logging;
+
+namespace LambdaRegistrator;
+
+/// <summary>
+/// The registrator engine, composed once per process (<see cref="CreateAsync"/>) and reused for every invocation:
+/// classify an event, reconcile all functions or one, or (de)register one function by hand. Thread-safe for
+/// sequential invocations; the Lambda runtime never overlaps them in one process.
+/// </summary>
+public sealed class Registrator : IDisposable
+{
+    private readonly Reconciler _reconciler;
+    private readonly FunctionReader _reader;
+    private readonly ILogger _logger;
+    private readonly IDisposable[] _owned;
+    private string? _accountId;
+
+    private Registrator(
+        RegistratorOptions options, string region, string? accountId, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameters,
+        IConsulClient consul, ILogger logger, TimeProvider time, int maxCasRetries, IDisposable[] owned)
+    {
+        Options = options;
+        Region = region;
+        _accountId = accountId;
+        _logger = logger;
+        _owned = owned;
+        _reader = new FunctionReader(lambda, options.Enterprise, logger);
+        IFunctionInventory inventory = options.InventoryStrategy == InventoryStrategy.ListFunctions
+            ? new ListFunctionsInventory(lambda, _reader, options.PageSize, options.MaxConcurrency, logger)
+            : new TaggingInventory(tagging, logger);
+        var extensionData = options.ExtensionDataPrefix is { } prefix
+            ? new ExtensionDataWriter(consul, parameters, prefix, options.ExtensionDataTier, options.MaxConcurrency, time, logger)
+            : null;
+        _reconciler = new Reconciler(
+            options,
+            inventory,
+            _reader,
+            new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger),
+            new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, logger),
+            extensionData,
+            logger);
+    }
+
+    /// <summary>The parsed configuration.</summary>
+    public RegistratorOptions Options { get; }
+
+    /// <summary>The AWS region whose functions are managed.</summary>
+    public string Region { get; }
+
+    /// <summary>
+    /// Composes the engine from the environment: parses the registrator, Consul and AWS variables (every invalid one
+    /// is reported at once), reads the Consul token and CA from SSM when their paths are set, and builds the clients.
+    /// </summary>
+    /// <param name="environment">Reads one environment variable; null when unset.</param>
+    /// <param name="hostOptions">Host knobs (logging, clock, client overrides); null for defaults.</param>
+    /// <param name="cancellationToken">Stops the SSM reads.</param>
+    /// <exception cref="RegistratorConfigurationException">Any variable or secret is invalid; the message lists every problem with its variable.</exception>
+    public static async Task<Registrator> CreateAsync(Func<string, string?> environment, RegistratorHostOptions? hostOptions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        hostOptions ??= new RegistratorHostOptions();
+        var problems = new List<string>();
+        var parsed = RegistratorOptions.Parse(environment);
+        problems.AddRange(parsed.Errors.Select(e => e.Message));
+        if (!ConsulClientOptions.TryFromEnvironment(environment, hostOptions.ReadFile, out var consulOptions, out var consulErrors))
+        {
+            problems.AddRange(consulErrors);
+        }
+
+        var accountId = environment(RegistratorHostOptions.AccountIdVariable)?.Trim();
+        if (string.IsNullOrEmpty(accountId))
+        {
+            accountId = null;
+        }
+        else if (!LambdaNames.IsValidAccountId(accountId))
+        {
+            problems.Add($"{RegistratorHostOptions.AccountIdVariable}=\"{accountId}\" is not an AWS account id; allowed: 12 digits, or unset to take the account from the invoked function ARN.");
+        }
+
+        AwsClients? aws = null;
+        try
+        {
+            aws = AwsClients.Create(environment, hostOptions.Aws);
+        }
+        catch (AwsConfigurationException exception)
+        {
+            problems.Add(exception.Message);
+        }
+
+        if (problems.Count > 0 || aws is null || parsed.Options is not { } options)
+        {
+            aws?.Dispose();
+            throw new RegistratorConfigurationException(problems);
+        }
+
+        ConsulClient consul;
+        try
+        {
+            consulOptions = await ConsulSecretReader.ApplyAsync(consulOptions, options, aws.ParameterStore, problems, cancellationToken).ConfigureAwait(false);
+            if (problems.Count > 0)
+            {
+                throw new RegistratorConfigurationException(problems);
+            }
+
+            consul = new ConsulClient(consulOptions, hostOptions.ConsulRetry);
+        }
+        catch (ConsulConfigurationException exception)
+        {
+            aws.Dispose();
+            throw new RegistratorConfigurationException(exception.Message, exception);
+        }
+        catch
+        {
+            aws.Dispose();
+            throw;
+        }
+
+        var logger = hostOptions.Logger ?? new JsonLinesLogger(hostOptions.LogOutput ?? Console.Out, JsonLinesLogger.ToLogLevel(options.LogLevel), hostOptions.TimeProvider);
+        Log.Initialized(logger, options.InventoryStrategy.ToString(), options.NodeName, options.ConsulHttpTokenPath is not null, options.ConsulCACertPath is not null);
+        return new Registrator(
+            options, aws.Endpoints.Region, accountId, aws.Lambda, aws.Tagging, aws.ParameterStore, consul, logger, hostOptions.TimeProvider,
+            hostOptions.MaxCasRetries, [consul, aws]);
+    }
+
+    /// <summary>Composes the engine over given clients (tests, benchmarks); nothing is disposed by it.</summary>
+    internal static Registrator Create(
+        RegistratorOptions options, string region, string? accountId, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameters,
+        IConsulClient consul, ILogger logger, TimeProvider? time = null, int maxCasRetries = 3) =>
+        new(options, region, accountId, lambda, tagging, parameters, consul, logger, time ?? TimeProvider.System, maxCasRetries, []);
+
+    /// <summary>
+    /// Handles one EventBridge event: a scheduled (or any <c>aws.events</c>) event runs a full sync, a CloudTrail Lambda
+    /// event a targeted sync of its function; other events are ignored, malformed ones rejected (nothing written).
+    /// </summary>
+    /// <param name="eventJson">The raw event (UTF-8 JSON).</param>
+    /// <param name="context">The invocation context; its invoked ARN supplies the account when AWS_ACCOUNT_ID is unset.</param>
+    /// <param name="cancellationToken">Fires when no new write may start (deadline minus DEADLINE_MARGIN_MS).</param>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public async Task<SyncReport> HandleEventAsync(ReadOnlyMemory<byte> eventJson, SyncContext? context, CancellationToken cancellationToken)
+    {
+        var account = Account(context);
+        var trigger = TriggerClassifier.Classify(eventJson, new TriggerContext(account, Region));
+        SyncReport report;
+        switch (trigger)
+        {
+            case RejectedEvent rejected:
+                Log.EventRejected(_logger, rejected.Message);
+                report = new SyncReport { Trigger = SyncReport.RejectedTrigger, Reason = rejected.Message };
+                break;
+            case IgnoredEvent ignored:
+                Log.EventIgnored(_logger, ignored.Reason);
+                report = new SyncReport { Trigger = SyncReport.IgnoredTrigger, Reason = ignored.Reason };
+                break;
+            case FullSync full:
+                Log.EventClassified(_logger, SyncReport.FullSyncTrigger, full.Reason);
+                report = await _reconciler.FullSyncAsync(RegistratorId(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                break;
+            case TargetedSync targeted:
+                Log.EventClassified(_logger, SyncReport.TargetedSyncTrigger, $"{targeted.EventName} {targeted.Function}");
+                report = await _reconciler.SyncFunctionAsync(
+                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), RegistratorId(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
+        }
+
+        return Finished(report);
+    }
+
+    /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public async Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
+        Finished(await _reconciler.FullSyncAsync(RegistratorId(context), dryRun, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public async Task<SyncReport> SyncFunctionAsync(string functionArnOrName, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    {
+        if (!LambdaArn.TryParse(functionArnOrName, out var arn, out var error))
+        {
+            return Finished(Rejected(SyncReport.TargetedSyncTrigger, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}."));
+        }
+
+        var target = Complete(arn.Unqualified, Account(context));
+        return Finished(await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, RegistratorId(context), dryRun, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Registers one function with explicit settings instead of its tags (the CLI's <c>register</c>). Aliases are checked
+    /// with ListAliases; everything else about the function in AWS is taken as given.
+    /// </summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public async Task<SyncReport> RegisterAsync(
+        string functionArn, ManualRegistration registration, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (!TryFullArn(functionArn, context, out var arn, out var error))
+        {
+            return Finished(Rejected(SyncReport.RegisterTrigger, functionArn, error));
+        }
+
+        var entry = new FunctionInventoryEntry(arn, registration.ToTags());
+        IReadOnlyList<string> errors = [];
+        if (_reader.WantsAliases(entry))
+        {
+            var read = await _reader.WithAliasesAsync(entry, arn, cancellationToken).ConfigureAwait(false);
+            entry = read.Entry ?? entry;
+            errors = read.Error is null ? [] : [read.Error];
+        }
+
+        var report = new SyncReport { Trigger = SyncReport.RegisterTrigger, Function = arn.ToString(), DryRun = dryRun };
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, RegistratorId(context), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Deregisters every service this registrator owns for one function, whatever AWS says (the CLI's <c>deregister</c>).</summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public async Task<SyncReport> DeregisterAsync(string functionArn, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    {
+        if (!TryFullArn(functionArn, context, out var arn, out var error))
+        {
+            return Finished(Rejected(SyncReport.DeregisterTrigger, functionArn, error));
+        }
+
+        var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], RegistratorId(context), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Releases the clients this registrator created.</summary>
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    private static SyncReport Rejected(string trigger, string? function, string reason) =>
+        new() { Trigger = SyncReport.RejectedTrigger, Function = function, Reason = $"{trigger}: {reason}" };
+
+    private SyncReport Finished(SyncReport report)
+    {
+        Log.SyncFinished(_logger, report.ToString());
+        return report;
+    }
+
+    private bool TryFullArn(string functionArn, SyncContext? context, out LambdaArn arn, out string error)
+    {
+        arn = null!;
+        if (!LambdaArn.TryParse(functionArn, out var parsed, out var parseError))
+        {
+            error = $"\"{functionArn}\" is not a function: {parseError}.";
+            return false;
+        }
+
+        arn = Complete(parsed.Unqualified, Account(context));
+        if (!arn.IsFullArn)
+        {
+            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:aws:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
+            return false;
+        }
+
+        error = string.Empty;
+        return true;
+    }
+
+    private LambdaArn Complete(LambdaArn function, string? account) => account is null ? function : function.Complete(account, Region);
+
+    // Why: the registrator's own account comes from AWS_ACCOUNT_ID or its invoked function ARN, never from the
+    // functions it lists (a shared or cross-account inventory would then pick an owner id at random).
+    private string? Account(SyncContext? context)
+    {
+        if (_accountId is null && context?.InvokedFunctionArn is { } invoked
+            && LambdaArn.TryParse(invoked, out var arn, out _) && arn.AccountId is { } account)
+        {
+            _accountId = account;
+        }
+
+        return _accountId;
+    }
+
+    private string RegistratorId(SyncContext? context)
+    {
+        if (Options.RegistratorId is { } id)
+        {
+            return id;
+        }
+
+        return Account(context) is { } account
+            ? Options.ResolveRegistratorId(account, Region)
+            : throw new RegistratorConfigurationException(
+                $"{EnvironmentVariables.RegistratorId} is unset and the AWS account is unknown (no {RegistratorHostOptions.AccountIdVariable} and no invoked function ARN); "
+                + $"set {EnvironmentVariables.RegistratorId} (e.g. <account>/{Region}) or {RegistratorHostOptions.AccountIdVariable}.");
+    }
+}

@@ -1,0 +1,33 @@
+using LambdaRegistrator.Aws;
+using LambdaRegistrator.Consul;
+using Microsoft.Extensions.Logging;
+
+namespace LambdaRegistrator;
+
+/// <summary>Host-level knobs for <see cref="Registrator.CreateAsync"/>; the defaults suit the deployed function.</summary>
+public sealed record RegistratorHostOptions
+{
+    /// <summary>Variable holding the AWS account id when no invocation context carries it (the CLI, tests).</summary>
+    public const string AccountIdVariable = "AWS_ACCOUNT_ID";
+
+    /// <summary>Where JSON log lines go when <see cref="Logger"/> is null (default: standard output).</summary>
+    public TextWriter? LogOutput { get; init; }
+
+    /// <summary>A logger to use instead of the JSON-lines one (its own level applies).</summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>Clock for certificate refresh decisions and log timestamps.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>AWS client overrides (retries, rate limits, credentials); null for production defaults.</summary>
+    public AwsClientOptions? Aws { get; init; }
+
+    /// <summary>Consul retry policy; null for the client's default.</summary>
+    public ConsulRetryPolicy? ConsulRetry { get; init; }
+
+    /// <summary>Reads files named by CONSUL_HTTP_TOKEN_FILE, CONSUL_CACERT and friends; null reads the file system.</summary>
+    public Func<string, string>? ReadFile { get; init; }
+
+    /// <summary>How often a service whose config entry lost a check-and-set race is re-read and re-planned before the action fails.</summary>
+    public int MaxCasRetries { get; init; } = 3;
+}
