@@ -64,7 +64,9 @@ try
     var first = samples.Select(s => s.FirstMs).ToList();
     var done = samples.Where(s => s.ResultMs is not null).Select(s => s.ResultMs!.Value).ToList();
     var rss = samples.Select(s => s.PeakRssKb / 1024.0).ToList();
-    Console.WriteLine($"| {label} | {runs} | {Stats.Describe(first)} | {(done.Count > 0 ? Stats.Describe(done) : "n/a")} | {Stats.Median(rss):0.0} MB | {new FileInfo(zip).Length / 1e6:0.00} MB | {samples[0].FirstRequest} |");
+    var cpu = samples.Select(s => s.CpuMs).ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {label} | {runs} | {Stats.Describe(first)} | {(done.Count > 0 ? Stats.Describe(done) : "n/a")} | {Stats.Describe(cpu)} | {Stats.Median(rss):0.0} MB | {new FileInfo(zip).Length / 1e6:0.00} MB | {samples[0].FirstRequest} |"));
     return 0;
 }
 finally
@@ -72,7 +74,7 @@ finally
     Directory.Delete(taskRoot, recursive: true);
 }
 
-internal sealed record Sample(double FirstMs, double? ResultMs, long PeakRssKb, string FirstRequest);
+internal sealed record Sample(double FirstMs, double? ResultMs, long PeakRssKb, double CpuMs, string FirstRequest);
 
 internal static class Stats
 {
@@ -93,7 +95,7 @@ internal static class Measure
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
         var id = eventJson is null ? null : emulator.Enqueue(eventJson);
         var rssFile = Path.GetTempFileName();
-        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%M", "-o", rssFile, Path.Combine(taskRoot, "bootstrap")])
+        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, Path.Combine(taskRoot, "bootstrap")])
         {
             WorkingDirectory = taskRoot,
             RedirectStandardOutput = true,
@@ -131,38 +133,48 @@ internal static class Measure
             resultMs = Stopwatch.GetElapsedTime(started, result.ReceivedTimestamp).TotalMilliseconds;
         }
 
-        long rss = 0;
+        (long Rss, double Cpu) usage = default;
         if (first == firstNext)
         {
-            // A healthy runtime waits on /next for ever: read its peak RSS, then stop it (and /usr/bin/time with it).
-            rss = PeakRssKb(process.Id);
+            // A healthy runtime waits on /next for ever: read its usage, then stop it (and /usr/bin/time with it).
+            usage = ChildUsage(process.Id);
             process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(timeout.Token);
         }
-
-        await process.WaitForExitAsync(timeout.Token);
-        if (rss == 0 && long.TryParse((await File.ReadAllTextAsync(rssFile)).Trim().Split('\n')[^1], out var kb))
+        else
         {
-            rss = kb;
+            await process.WaitForExitAsync(timeout.Token);
+            usage = TimeUsage(await File.ReadAllTextAsync(rssFile));
         }
 
         File.Delete(rssFile);
-        return new Sample(Stopwatch.GetElapsedTime(started, firstAt).TotalMilliseconds, resultMs, rss, first == firstNext ? "GET /next" : "POST /init/error");
+        return new Sample(Stopwatch.GetElapsedTime(started, firstAt).TotalMilliseconds, resultMs, usage.Rss, usage.Cpu, first == firstNext ? "GET /next" : "POST /init/error");
     }
 
-    /// <summary>VmHWM of the child that /usr/bin/time (<paramref name="timePid"/>) started.</summary>
-    private static long PeakRssKb(int timePid)
+    /// <summary>Peak RSS (VmHWM, KB) and on-CPU time of all threads (schedstat, ms) of the child /usr/bin/time started.</summary>
+    private static (long Rss, double Cpu) ChildUsage(int timePid)
     {
-        var children = File.ReadAllText($"/proc/{timePid}/task/{timePid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var status = children.Length == 0 ? [] : File.ReadAllLines($"/proc/{children[0]}/status");
-        var line = status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var child = File.ReadAllText($"/proc/{timePid}/task/{timePid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        var line = File.ReadAllLines($"/proc/{child}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var rss = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var cpuNs = Directory.GetDirectories($"/proc/{child}/task")
+            .Sum(task => long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture));
+        return (rss, cpuNs / 1e6);
+    }
+
+    /// <summary>Parses "/usr/bin/time -f '%M %U %S'" output (the last line; a "Command exited" line may precede it).</summary>
+    private static (long Rss, double Cpu) TimeUsage(string output)
+    {
+        var fields = output.Trim().Split('\n')[^1].Split(' ');
+        return (long.Parse(fields[0], CultureInfo.InvariantCulture),
+            (double.Parse(fields[1], CultureInfo.InvariantCulture) + double.Parse(fields[2], CultureInfo.InvariantCulture)) * 1000);
     }
 
     public static async Task<Sample> ManagedAsync(string taskRoot, string? eventFile, List<(string Name, string Value)> extraEnv)
     {
         var self = Assembly.GetExecutingAssembly().Location;
         var rssFile = Path.GetTempFileName();
-        List<string> arguments = ["-f", "%M", "-o", rssFile, "dotnet", self, "managed-host", taskRoot];
+        List<string> arguments = ["-f", "%M %U %S", "-o", rssFile, "dotnet", self, "managed-host", taskRoot];
         if (eventFile is not null)
         {
             arguments.Add(Path.GetFullPath(eventFile));
@@ -180,9 +192,9 @@ internal static class Measure
         _ = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var rss = long.TryParse((await File.ReadAllTextAsync(rssFile)).Trim().Split('\n')[^1], out var kb) ? kb : 0;
+        var usage = TimeUsage(await File.ReadAllTextAsync(rssFile));
         File.Delete(rssFile);
-        return new Sample(elapsed, null, rss, "handler returned: " + (await stdout).Trim());
+        return new Sample(elapsed, null, usage.Rss, usage.Cpu, "handler returned: " + (await stdout).Trim());
     }
 }
 

@@ -51,8 +51,8 @@ echo_package() { # name [msbuild-arg...]
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $(date -u +%FT%TZ)"
 echo
-echo "| package / setting | runs | start → first Runtime API request, median (min–max) | start → posted result | peak RSS | zip | first request |"
-echo "|---|---|---|---|---|---|---|"
+echo "| package / setting | runs | start → first Runtime API request, median (min–max) | start → posted result | process CPU time (user+sys), median (min–max) | peak RSS | zip | first request |"
+echo "|---|---|---|---|---|---|---|---|"
 echo_zip=$(echo_package echo)
 "${tool[@]}" provided "$echo_zip" --runs "$runs" --event "$event" --label "host loop (echo handler), R2R + trimmed"
 "${tool[@]}" provided "$provided" --runs "$runs" --event "$event" --label "shipped provided.al2023 package" "${shipped_env[@]}"
