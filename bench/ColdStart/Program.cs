@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using System.Runtime.Loader;
+using LambdaRegistrator.TestKit.Lambda;
+
+// Usage:
+//   ColdStart provided <zip> [--runs N] [--event file.json] [--env NAME=VALUE]... [--label text]
+//     Unzips the provided.al2023 package, then N times: starts `bootstrap` (under /usr/bin/time for peak RSS) against a
+//     fresh Runtime API emulator and records process start -> first Runtime API request (GET /next, or the
+//     /init/error post when init fails) and, with --event, -> the posted response/error for that event.
+//   ColdStart dotnet10 <zip> [--runs N] [--event file.json] [--label text]
+//     Unzips the managed package, then N times: starts a .NET host that loads the handler string's assembly, type and
+//     method from the package and invokes it once; records process start -> handler returned (or threw).
+//     Lambda's own managed bootstrap (RuntimeSupport) is not part of this number.
+// Prints one Markdown table row per configuration.
+if (args.Length >= 2 && args[0] == "managed-host")
+{
+    return await ManagedHost.RunAsync(args[1], args.Length > 2 ? args[2] : null);
+}
+
+if (args.Length < 2 || args[0] is not ("provided" or "dotnet10"))
+{
+    Console.Error.WriteLine("usage: ColdStart provided|dotnet10 <zip> [--runs N] [--event file.json] [--env NAME=VALUE]... [--label text]");
+    return 2;
+}
+
+var kind = args[0];
+var zip = Path.GetFullPath(args[1]);
+var runs = 10;
+string? eventFile = null;
+string label = kind;
+var extraEnv = new List<(string, string)>();
+for (var i = 2; i < args.Length; i += 2)
+{
+    var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--runs": runs = int.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--event": eventFile = value; break;
+        case "--label": label = value; break;
+        case "--env":
+            var pair = value.Split('=', 2);
+            extraEnv.Add((pair[0], pair[1]));
+            break;
+        default: throw new ArgumentException($"unknown option {args[i]}");
+    }
+}
+
+var taskRoot = Directory.CreateTempSubdirectory("coldstart-").FullName;
+try
+{
+    ZipFile.ExtractToDirectory(zip, taskRoot);
+    var eventJson = eventFile is null ? null : await File.ReadAllTextAsync(eventFile);
+    var samples = new List<Sample>();
+    for (var run = 0; run < runs; run++)
+    {
+        samples.Add(kind == "provided"
+            ? await Measure.ProvidedAsync(taskRoot, eventJson, extraEnv)
+            : await Measure.ManagedAsync(taskRoot, eventFile, extraEnv));
+    }
+
+    var first = samples.Select(s => s.FirstMs).ToList();
+    var done = samples.Where(s => s.ResultMs is not null).Select(s => s.ResultMs!.Value).ToList();
+    var rss = samples.Select(s => s.PeakRssKb / 1024.0).ToList();
+    var cpu = samples.Select(s => s.CpuMs).ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {label} | {runs} | {Stats.Describe(first)} | {(done.Count > 0 ? Stats.Describe(done) : "n/a")} | {Stats.Describe(cpu)} | {Stats.Median(rss):0.0} MB | {new FileInfo(zip).Length / 1e6:0.00} MB | {samples[0].FirstRequest} |"));
+    return 0;
+}
+finally
+{
+    Directory.Delete(taskRoot, recursive: true);
+}
+
+internal sealed record Sample(double FirstMs, double? ResultMs, long PeakRssKb, double CpuMs, string FirstRequest);
+
+internal static class Stats
+{
+    public static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static string Describe(List<double> values) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Median(values):0.0} ms ({values.Min():0.0}–{values.Max():0.0})");
+}
+
+internal static class Measure
+{
+    public static async Task<Sample> ProvidedAsync(string taskRoot, string? eventJson, List<(string Name, string Value)> extraEnv)
+    {
+        await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
+        var id = eventJson is null ? null : emulator.Enqueue(eventJson);
+        var rssFile = Path.GetTempFileName();
+        var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, Path.Combine(taskRoot, "bootstrap")])
+        {
+            WorkingDirectory = taskRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Clear();
+        start.Environment["AWS_LAMBDA_RUNTIME_API"] = emulator.RuntimeApi;
+        start.Environment["_HANDLER"] = "bootstrap";
+        start.Environment["LAMBDA_TASK_ROOT"] = taskRoot;
+        start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
+        start.Environment["AWS_REGION"] = "us-east-1";
+        start.Environment["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        start.Environment["AWS_SESSION_TOKEN"] = "bench";
+        start.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "lambda-registrator";
+        start.Environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512";
+        foreach (var (name, value) in extraEnv)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var firstNext = emulator.FirstNextRequest;
+        var initError = emulator.WaitForInitErrorAsync(timeout.Token);
+        var first = await Task.WhenAny(firstNext, initError);
+        var firstAt = first == firstNext ? await firstNext : (await initError).ReceivedTimestamp;
+        double? resultMs = null;
+        if (id is not null && first == firstNext)
+        {
+            var result = await emulator.WaitForResultAsync(id, timeout.Token);
+            resultMs = Stopwatch.GetElapsedTime(started, result.ReceivedTimestamp).TotalMilliseconds;
+        }
+
+        (long Rss, double Cpu) usage = default;
+        if (first == firstNext)
+        {
+            // A healthy runtime waits on /next for ever: read its usage, then stop it (and /usr/bin/time with it).
+            usage = ChildUsage(process.Id);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        else
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            usage = TimeUsage(await File.ReadAllTextAsync(rssFile));
+        }
+
+        File.Delete(rssFile);
+        return new Sample(Stopwatch.GetElapsedTime(started, firstAt).TotalMilliseconds, resultMs, usage.Rss, usage.Cpu, first == firstNext ? "GET /next" : "POST /init/error");
+    }
+
+    /// <summary>Peak RSS (VmHWM, KB) and on-CPU time of all threads (schedstat, ms) of the child /usr/bin/time started.</summary>
+    private static (long Rss, double Cpu) ChildUsage(int timePid)
+    {
+        var child = File.ReadAllText($"/proc/{timePid}/task/{timePid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        var line = File.ReadAllLines($"/proc/{child}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var rss = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var cpuNs = Directory.GetDirectories($"/proc/{child}/task")
+            .Sum(task => long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture));
+        return (rss, cpuNs / 1e6);
+    }
+
+    /// <summary>Parses "/usr/bin/time -f '%M %U %S'" output (the last line; a "Command exited" line may precede it).</summary>
+    private static (long Rss, double Cpu) TimeUsage(string output)
+    {
+        var fields = output.Trim().Split('\n')[^1].Split(' ');
+        return (long.Parse(fields[0], CultureInfo.InvariantCulture),
+            (double.Parse(fields[1], CultureInfo.InvariantCulture) + double.Parse(fields[2], CultureInfo.InvariantCulture)) * 1000);
+    }
+
+    public static async Task<Sample> ManagedAsync(string taskRoot, string? eventFile, List<(string Name, string Value)> extraEnv)
+    {
+        var self = Assembly.GetExecutingAssembly().Location;
+        var rssFile = Path.GetTempFileName();
+        List<string> arguments = ["-f", "%M %U %S", "-o", rssFile, "dotnet", self, "managed-host", taskRoot];
+        if (eventFile is not null)
+        {
+            arguments.Add(Path.GetFullPath(eventFile));
+        }
+
+        var start = new ProcessStartInfo("/usr/bin/time", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in extraEnv)
+        {
+            start.Environment[name] = value;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var usage = TimeUsage(await File.ReadAllTextAsync(rssFile));
+        File.Delete(rssFile);
+        return new Sample(elapsed, null, usage.Rss, usage.Cpu, "handler returned: " + (await stdout).Trim());
+    }
+}
+
+/// <summary>The child process of the dotnet10 measurement: loads the handler like the managed runtime and invokes it once.</summary>
+internal static class ManagedHost
+{
+    private const string HandlerString = "LambdaRegistrator.Function::LambdaRegistrator.Function.FunctionHandler::HandleAsync";
+
+    public static async Task<int> RunAsync(string taskRoot, string? eventFile)
+    {
+        var parts = HandlerString.Split("::");
+        var context = new PackageContext(Path.Combine(taskRoot, parts[0] + ".dll"));
+        var type = context.LoadFromAssemblyName(new AssemblyName(parts[0])).GetType(parts[1], throwOnError: true)!;
+        var method = type.GetMethod(parts[2], [typeof(Stream)])!;
+        var input = new MemoryStream(eventFile is null ? "{}"u8.ToArray() : await File.ReadAllBytesAsync(eventFile));
+        try
+        {
+            await using var output = await (Task<Stream>)method.Invoke(Activator.CreateInstance(type), [input])!;
+            Console.WriteLine("response");
+        }
+        catch (Exception e) when (e.GetType().Name == "InvocationFailedException")
+        {
+            Console.WriteLine("InvocationFailedException");
+        }
+
+        return 0;
+    }
+
+    private sealed class PackageContext(string main) : AssemblyLoadContext("package")
+    {
+        private readonly AssemblyDependencyResolver _resolver = new(main);
+
+        protected override Assembly? Load(AssemblyName name) =>
+            _resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
+    }
+}
