@@ -92,6 +92,8 @@ export AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port" AWS_REGION=us-east-1 AWS_D
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_ACCOUNT_ID=123456789012
 unset AWS_SESSION_TOKEN AWS_PROFILE
 export NODE_NAME="${NODE_NAME:-lambdas}"
+# Why: the CLI prints every problem in its report already; its warn-level JSON log lines would repeat them on stderr.
+export LOG_LEVEL="${LOG_LEVEL:-error}"
 
 say "Creating sample functions with $seeder"
 echo "  orders        enabled, aliases=live (alias 'live' published)"
@@ -163,9 +165,10 @@ say "lambda-registrator plan    (again: nothing left to do)"
 cli plan
 
 # --- What is in Consul now ---------------------------------------------------------------------------------------------
+# Fetches a Consul API path and keeps the fields that matter here (what the registrator wrote), pretty-printed.
 show() {
   python3 - "$1" <<'PY' | if command -v jq >/dev/null 2>&1; then jq .; else python3 -m json.tool; fi
-import os, ssl, sys, urllib.request
+import json, os, ssl, sys, urllib.request
 addr = os.environ["CONSUL_HTTP_ADDR"]
 if "://" not in addr:
     addr = ("https://" if os.environ.get("CONSUL_HTTP_SSL", "").lower() == "true" else "http://") + addr
@@ -173,12 +176,19 @@ request = urllib.request.Request(addr.rstrip("/") + sys.argv[1])
 if os.environ.get("CONSUL_HTTP_TOKEN"):
     request.add_header("X-Consul-Token", os.environ["CONSUL_HTTP_TOKEN"])
 context = ssl.create_default_context(cafile=os.environ.get("CONSUL_CACERT") or None)
-sys.stdout.write(urllib.request.urlopen(request, timeout=10, context=context).read().decode())
+body = json.load(urllib.request.urlopen(request, timeout=10, context=context))
+if isinstance(body, dict):  # node-services
+    body = [{k: s.get(k) for k in ("Service", "Tags", "Meta")} for s in (body.get("Services") or [])]
+else:  # service-defaults entries
+    body = [{"Name": e.get("Name"), "Protocol": e.get("Protocol"), "Meta": e.get("Meta"),
+             "EnvoyExtensions": [{k: x.get(k) for k in ("Name", "Arguments")} for x in (e.get("EnvoyExtensions") or [])]}
+            for e in body]
+json.dump(body, sys.stdout)
 PY
 }
-say "Consul services on node '$NODE_NAME'  (GET /v1/catalog/node-services/$NODE_NAME)"
+say "Consul services on node '$NODE_NAME'  (GET /v1/catalog/node-services/$NODE_NAME; Service, Tags, Meta)"
 show "/v1/catalog/node-services/$NODE_NAME"
-say "Consul service-defaults config entries  (GET /v1/config/service-defaults)"
+say "Consul service-defaults config entries  (GET /v1/config/service-defaults; Name, Protocol, Meta, EnvoyExtensions)"
 show "/v1/config/service-defaults"
 
 say "Done. Try: dotnet $cli_dll --help"
