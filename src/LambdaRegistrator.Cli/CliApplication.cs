@@ -56,8 +56,8 @@ internal static class CliApplication
         new("lambda-registrator: keep AWS Lambda functions tagged serverless.consul.hashicorp.com/v1alpha1/lambda/* registered in Consul. "
             + "Reads the same environment variables as the function; flags override them.")
         {
-            PlanCommand.Create(host),
-            SyncCommand.Create(host),
+            SyncCommands.CreatePlan(host),
+            SyncCommands.CreateSync(host),
             HandleEventCommand.Create(host),
             RegisterCommand.Create(host),
             DeregisterCommand.Create(host),

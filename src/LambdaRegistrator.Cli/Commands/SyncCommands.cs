@@ -1,0 +1,64 @@
+using System.CommandLine;
+using LambdaRegistrator.Cli.Configuration;
+using LambdaRegistrator.Cli.Output;
+
+namespace LambdaRegistrator.Cli.Commands;
+
+/// <summary>
+/// <c>plan</c> and <c>sync</c>: the same full sync (or one function's), exactly as the scheduled function runs it;
+/// <c>plan</c> is its dry run and writes nothing, <c>sync</c> executes it and prints each action's outcome.
+/// </summary>
+internal static class SyncCommands
+{
+    /// <summary>Creates the <c>plan</c> command bound to <paramref name="host"/>.</summary>
+    public static Command CreatePlan(CliHost host) => Create(
+        host,
+        "plan",
+        "Show what a sync would register, update and deregister, and every problem found; writes nothing.",
+        "Plan only this function (name, partial ARN or ARN) instead of every function.",
+        dryRun: true);
+
+    /// <summary>Creates the <c>sync</c> command bound to <paramref name="host"/>.</summary>
+    public static Command CreateSync(CliHost host) => Create(
+        host,
+        "sync",
+        "Register, update and deregister Consul services so they match the tagged Lambda functions.",
+        "Sync only this function (name, partial ARN or ARN) instead of every function.",
+        dryRun: false);
+
+    private static Command Create(CliHost host, string name, string description, string functionDescription, bool dryRun)
+    {
+        var function = new Option<string>("--function", "-f")
+        {
+            Description = functionDescription,
+            HelpName = "arn|name",
+        };
+        var output = OutputOption.Create();
+        var configuration = new ConfigurationOptions(withDatacenter: true);
+        var command = new Command(name, description)
+        {
+            function,
+            output,
+        };
+        configuration.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var target = parseResult.GetValue(function);
+            var format = OutputOption.Read(parseResult, output);
+            return RegistratorInvocation.RunAsync(
+                host,
+                configuration.Apply(parseResult, host.Environment),
+                showProgress: !dryRun,
+                (registrator, token) => target is null
+                    ? registrator.FullSyncAsync(dryRun, cancellationToken: token)
+                    : registrator.SyncFunctionAsync(target, dryRun, cancellationToken: token),
+                async (report, token) =>
+                {
+                    await ReportWriter.WriteAsync(report, format, host.Stdout, token).ConfigureAwait(false);
+                    return RegistratorInvocation.ExitCodeOf(report, whenRejected: ExitCodes.UsageOrConfiguration);
+                },
+                cancellationToken);
+        });
+        return command;
+    }
+}
