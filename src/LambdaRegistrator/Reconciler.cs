@@ -1,6 +1,7 @@
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Core.Tags;
+using LambdaRegistrator.Core.Triggers;
 using LambdaRegistrator.Execution;
 using LambdaRegistrator.Inventory;
 using LambdaRegistrator.Logging;
@@ -27,13 +28,17 @@ internal sealed class Reconciler(
     private string? _localDatacenter;
 
     /// <summary>Reconciles every function.</summary>
-    public async Task<SyncReport> FullSyncAsync(string registratorId, bool dryRun, CancellationToken deadline)
+    /// <param name="registratorId">The owner id written to Consul.</param>
+    /// <param name="dryRun">Plan only.</param>
+    /// <param name="home">This registrator's region and (when known) account: functions listed elsewhere are skipped.</param>
+    /// <param name="deadline">Fires when no new write may start.</param>
+    public async Task<SyncReport> FullSyncAsync(string registratorId, bool dryRun, TriggerContext home, CancellationToken deadline)
     {
         var errors = new List<string>();
         var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
         try
         {
-            var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
+            var listed = OnlyHome(await inventory.ReadAsync(deadline).ConfigureAwait(false), home);
             errors.AddRange(listed.Errors);
             var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
             var read = await observer.ReadAsync(Planner.RequiredScopes(firstDesired, Planning(registratorId)), deadline).ConfigureAwait(false);
@@ -50,6 +55,30 @@ internal sealed class Reconciler(
         {
             return Stopped(report, errors);
         }
+    }
+
+    // Why: ARNs come from AWS but are still untrusted input (a shared or misbehaving inventory, a cross-account
+    // Tagging result). A function of another partition, region or account belongs to another registrator; taking
+    // its name under this owner id would fight that registrator, so it is skipped (events do the same in Core).
+    private InventoryResult OnlyHome(InventoryResult listed, TriggerContext home)
+    {
+        var partition = home.Region is { } region ? LambdaNames.PartitionForRegion(region) : null;
+        var kept = new List<FunctionInventoryEntry>(listed.Functions.Count);
+        foreach (var function in listed.Functions)
+        {
+            var arn = function.FunctionArn;
+            if ((home.Region is not null && !string.Equals(arn.Region, home.Region, StringComparison.Ordinal))
+                || (partition is not null && !string.Equals(arn.Partition, partition, StringComparison.Ordinal))
+                || (home.AccountId is not null && !string.Equals(arn.AccountId, home.AccountId, StringComparison.Ordinal)))
+            {
+                Log.SkippedForeignFunction(logger, arn.ToString(), home.AccountId ?? "(any account)", home.Region ?? "(any region)");
+                continue;
+            }
+
+            kept.Add(function);
+        }
+
+        return kept.Count == listed.Functions.Count ? listed : listed with { Functions = kept };
     }
 
     /// <summary>Reconciles one function after reading it from Lambda.</summary>

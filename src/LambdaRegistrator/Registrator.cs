@@ -51,7 +51,7 @@ public sealed class Registrator : IDisposable
             inventory,
             _reader,
             new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger),
-            new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, logger),
+            new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, logger),
             extensionData,
             logger);
     }
@@ -168,7 +168,7 @@ public sealed class Registrator : IDisposable
                 break;
             case FullSync full:
                 Log.EventClassified(_logger, SyncReport.FullSyncTrigger, full.Reason);
-                report = await _reconciler.FullSyncAsync(RegistratorId(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                report = await _reconciler.FullSyncAsync(RegistratorId(context), dryRun: false, new TriggerContext(account, Region), cancellationToken).ConfigureAwait(false);
                 break;
             case TargetedSync targeted:
                 Log.EventClassified(_logger, SyncReport.TargetedSyncTrigger, $"{targeted.EventName} {targeted.Function}");
@@ -185,7 +185,7 @@ public sealed class Registrator : IDisposable
     /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public async Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
-        Finished(await _reconciler.FullSyncAsync(RegistratorId(context), dryRun, cancellationToken).ConfigureAwait(false));
+        Finished(await _reconciler.FullSyncAsync(RegistratorId(context), dryRun, new TriggerContext(Account(context), Region), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>

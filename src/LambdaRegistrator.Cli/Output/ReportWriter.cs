@@ -87,10 +87,10 @@ internal static class ReportWriter
                 text.Append("  - ").Append(Kebab(problem.Kind.ToString()));
                 if (subject is not null)
                 {
-                    text.Append(" [").Append(subject).Append(']');
+                    text.Append(" [").Append(OneLine(subject)).Append(']');
                 }
 
-                text.Append(": ").Append(problem.Message).AppendLine();
+                text.Append(": ").Append(OneLine(problem.Message)).AppendLine();
             }
 
             text.AppendLine();
@@ -101,7 +101,7 @@ internal static class ReportWriter
             text.Append(CultureInfo.InvariantCulture, $"Errors ({report.Errors.Count}):").AppendLine();
             foreach (var error in report.Errors)
             {
-                text.Append("  - ").Append(error).AppendLine();
+                text.Append("  - ").Append(OneLine(error)).AppendLine();
             }
 
             text.AppendLine();
@@ -181,14 +181,14 @@ internal static class ReportWriter
 
     private static void AppendTable(StringBuilder text, string[] header, List<string[]> rows, List<string?> messages)
     {
-        var widths = header.Select((h, column) => rows.Select(r => r[column].Length).Append(h.Length).Max()).ToArray();
+        var widths = header.Select((h, column) => rows.Select(r => OneLine(r[column]).Length).Append(h.Length).Max()).ToArray();
         AppendRow(text, header, widths);
         for (var i = 0; i < rows.Count; i++)
         {
             AppendRow(text, rows[i], widths);
             if (messages[i] is { } message)
             {
-                text.Append(' ', widths[0] + 2).Append("-> ").Append(message).AppendLine();
+                text.Append(' ', widths[0] + 2).Append("-> ").Append(OneLine(message)).AppendLine();
             }
         }
     }
@@ -199,15 +199,41 @@ internal static class ReportWriter
         {
             if (column == cells.Length - 1)
             {
-                text.Append(cells[column]);
+                text.Append(OneLine(cells[column]));
             }
             else
             {
-                text.Append(cells[column].PadRight(widths[column] + 2));
+                text.Append(OneLine(cells[column]).PadRight(widths[column] + 2));
             }
         }
 
         text.AppendLine();
+    }
+
+    // Why: messages and names quote values from AWS and Consul (tag values, error bodies), which are untrusted: a CR or
+    // LF in them must not forge lines of this output (a fake summary or "Errors" section). Control characters are
+    // shown escaped, so the value stays visible and the line stays one line. JSON output and logs escape by construction.
+    private static string OneLine(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || !value.Any(char.IsControl))
+        {
+            return value ?? string.Empty;
+        }
+
+        var text = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\r' => text.Append("\\r"),
+                '\n' => text.Append("\\n"),
+                '\t' => text.Append("\\t"),
+                _ when char.IsControl(c) => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => text.Append(c),
+            };
+        }
+
+        return text.ToString();
     }
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];

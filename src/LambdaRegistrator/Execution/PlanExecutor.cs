@@ -11,9 +11,12 @@ namespace LambdaRegistrator.Execution;
 /// The only writer to Consul: runs a plan's actions in plan order, <c>MAX_CONCURRENCY</c> at a time, each action's
 /// steps in order (config entry before registration; config entry delete before deregistration). A failed action is
 /// recorded and the others continue; a lost check-and-set race re-reads and re-plans that one service (bounded);
-/// once the deadline token fires no new action starts and the rest are reported as skipped.
+/// once the deadline token fires no new action starts and the rest are reported as skipped. Writes already in flight
+/// may use the margin (<paramref name="writeGrace"/>) to finish, and are cancelled when it is spent.
 /// </summary>
-internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, ILogger logger)
+/// <param name="writeGrace">How long in-flight writes may run past the deadline token: DEADLINE_MARGIN_MS, so they
+/// stop by the invocation's real deadline.</param>
+internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, TimeSpan writeGrace, ILogger logger)
 {
     /// <summary>Executes <paramref name="plan"/>; never throws for a failed write.</summary>
     /// <param name="plan">The plan.</param>
@@ -24,6 +27,9 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     {
         ArgumentNullException.ThrowIfNull(plan);
         var outcomes = new ActionOutcome[plan.Actions.Count];
+        using var hardStop = new CancellationTokenSource();
+        using var startGrace = deadline.Register(() => hardStop.CancelAfter(writeGrace));
+        var writes = hardStop.Token;
         using var gate = new SemaphoreSlim(maxConcurrency);
         var running = new List<Task>(plan.Actions.Count);
         for (var i = 0; i < plan.Actions.Count; i++)
@@ -56,7 +62,7 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
                 {
                     try
                     {
-                        outcomes[index] = await ExecuteActionAsync(action, replan, deadline).ConfigureAwait(false);
+                        outcomes[index] = await ExecuteActionAsync(action, replan, deadline, writes).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -77,13 +83,13 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     }
 
     private async Task<ActionOutcome> ExecuteActionAsync(
-        PlanAction action, Func<ServiceKey, CancellationToken, Task<Replanned>> replan, CancellationToken deadline)
+        PlanAction action, Func<ServiceKey, CancellationToken, Task<Replanned>> replan, CancellationToken deadline, CancellationToken writes)
     {
         var current = action;
         var retries = 0;
         while (true)
         {
-            var (lostRace, failure) = await RunStepsAsync(current).ConfigureAwait(false);
+            var (lostRace, failure) = await RunStepsAsync(current, writes).ConfigureAwait(false);
             if (failure is not null)
             {
                 Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), failure);
@@ -144,9 +150,10 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
         }
     }
 
-    // Why: writes already started finish even past the deadline (CancellationToken.None): a half-written service
-    // (entry without registration) is worse than running a few milliseconds into the margin.
-    private async Task<(bool LostRace, string? Failure)> RunStepsAsync(PlanAction action)
+    // Why: writes already started may run into the margin past the deadline token (a half-written service, an entry
+    // without its registration, is worse than using a few milliseconds of the margin), but no further: `writes` fires
+    // when the margin is spent, so a hung Consul cannot keep the invocation alive past Lambda's own deadline.
+    private async Task<(bool LostRace, string? Failure)> RunStepsAsync(PlanAction action, CancellationToken writes)
     {
         var scope = ConsulMapping.ToWire(action.Service.Scope);
         foreach (var step in action.Steps)
@@ -156,29 +163,33 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
                 switch (step)
                 {
                     case PutServiceDefaults put:
-                        if (!await consul.SetServiceDefaultsAsync(ConsulMapping.ToWire(put.Entry), scope, put.CasIndex, CancellationToken.None).ConfigureAwait(false))
+                        if (!await consul.SetServiceDefaultsAsync(ConsulMapping.ToWire(put.Entry), scope, put.CasIndex, writes).ConfigureAwait(false))
                         {
                             return (true, null);
                         }
 
                         break;
                     case RegisterService register:
-                        await consul.RegisterAsync(ConsulMapping.ToWire(register.Registration), scope, CancellationToken.None).ConfigureAwait(false);
+                        await consul.RegisterAsync(ConsulMapping.ToWire(register.Registration), scope, writes).ConfigureAwait(false);
                         break;
                     case DeleteServiceDefaults delete:
-                        if (!await consul.DeleteServiceDefaultsAsync(delete.Name, scope, delete.CasIndex, CancellationToken.None).ConfigureAwait(false))
+                        if (!await consul.DeleteServiceDefaultsAsync(delete.Name, scope, delete.CasIndex, writes).ConfigureAwait(false))
                         {
                             return (true, null);
                         }
 
                         break;
                     case DeregisterService deregister:
-                        await consul.DeregisterAsync(new CatalogDeregistration { Node = deregister.Node, ServiceId = deregister.ServiceId }, scope, CancellationToken.None)
+                        await consul.DeregisterAsync(new CatalogDeregistration { Node = deregister.Node, ServiceId = deregister.ServiceId }, scope, writes)
                             .ConfigureAwait(false);
                         break;
                     default:
                         return (false, $"unknown plan step {step.GetType().Name}");
                 }
+            }
+            catch (OperationCanceledException) when (writes.IsCancellationRequested)
+            {
+                return (false, $"{Describe(step)} was still running when the invocation's deadline (DEADLINE_MARGIN_MS after the stop for new writes) was reached; the next sync finishes it");
             }
 #pragma warning disable CA1031 // Why: one action's failure must never stop the others; the cause is recorded.
             catch (Exception exception)

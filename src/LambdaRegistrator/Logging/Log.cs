@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Debug, "Skipped tagged resource {ResourceArn}: not an unqualified function ARN", EventName = "SkippedResource")]
     public static partial void SkippedResource(ILogger logger, string resourceArn);
 
+    [LoggerMessage(53, LogLevel.Warning, "Skipped listed function {FunctionArn}: it is not in this registrator's account {AccountId} and region {Region}", EventName = "SkippedForeignFunction")]
+    public static partial void SkippedForeignFunction(ILogger logger, string functionArn, string accountId, string region);
+
     [LoggerMessage(14, LogLevel.Debug, "Confirmed {Count} changed function(s) with Lambda; {Gone} no longer exist", EventName = "Confirmed")]
     public static partial void Confirmed(ILogger logger, int count, int gone);
 

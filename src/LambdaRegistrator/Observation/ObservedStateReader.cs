@@ -34,8 +34,17 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
             {
                 var nodeTask = consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), token);
                 var entriesTask = consul.ListServiceDefaultsAsync(ConsulMapping.ToWire(group.Query), null, token);
-                var node = (await nodeTask.ConfigureAwait(false)).Value;
-                var list = (await entriesTask.ConfigureAwait(false)).Value;
+                var nodeResult = await nodeTask.ConfigureAwait(false);
+                var listResult = await entriesTask.ConfigureAwait(false);
+                if (FilteredByAcls(group.Query, nodeResult.Meta, listResult.Meta) is { } filtered)
+                {
+                    Log.ConsulReadFailed(logger, group.Query.ToString(), filtered);
+                    errors.Enqueue(filtered);
+                    return;
+                }
+
+                var node = nodeResult.Value;
+                var list = listResult.Value;
                 if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
                 {
                     Interlocked.CompareExchange(ref local, known.Datacenter, null);
@@ -95,7 +104,15 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
         {
             try
             {
-                var node = (await consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), cancellationToken).ConfigureAwait(false)).Value;
+                var nodeResult = await consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), cancellationToken).ConfigureAwait(false);
+                if (FilteredByAcls(group.Query, nodeResult.Meta) is { } filtered)
+                {
+                    Log.ConsulReadFailed(logger, group.Query.ToString(), filtered);
+                    errors.Add(filtered);
+                    continue;
+                }
+
+                var node = nodeResult.Value;
                 if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
                 {
                     local ??= known.Datacenter;
@@ -148,6 +165,17 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
 
         return new ObservedRead(new ObservedState([.. readScopes.Distinct()], services, entries), local, errors);
     }
+
+    // Why: Consul answers a list read the token may only partly see with 200 and the entries silently dropped, marked
+    // only by X-Consul-Results-Filtered-By-ACLs (consul-api.md section 5.1). Planning on such a read would re-register
+    // what exists and miss what to delete, so the scope counts as unread and the report names the rules to grant.
+    private string? FilteredByAcls(CoreScope query, params QueryMeta[] metas) =>
+        metas.Any(m => m.ResultsFilteredByAcls)
+            ? $"Consul filtered the read of {query} by ACLs: the token cannot see every service on node \"{nodeName}\". " +
+              $"Grant node \"{nodeName}\" {{ policy = \"write\" }} (write implies the node:read that listing needs) and " +
+              "service:read (or write) on the Lambda services, e.g. service_prefix \"\" { policy = \"write\" }. " +
+              "Services there are not planned in this sync."
+            : null;
 
     /// <summary>Re-reads one service after a lost check-and-set race: its config entry and its instances on NODE_NAME.</summary>
     /// <exception cref="ConsulException">A read failed.</exception>
