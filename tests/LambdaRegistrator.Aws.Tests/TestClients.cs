@@ -19,7 +19,8 @@ internal static class TestClients
             {
                 TimeProvider = time ?? new RecordingTimeProvider(),
                 Random = new FixedRandom(jitter),
-                Retry = retry ?? new AwsRetryOptions(),
+                // Why: moto can take seconds on a busy machine; tests that need a short attempt timeout pass their own.
+                Retry = retry ?? new AwsRetryOptions { AttemptTimeout = TimeSpan.FromSeconds(30) },
                 RateLimits = rateLimits ?? AwsRateLimits.Unlimited,
             });
     }

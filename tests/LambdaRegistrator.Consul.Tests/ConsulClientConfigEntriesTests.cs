@@ -1,20 +1,18 @@
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 
 namespace LambdaRegistrator.Consul.Tests;
 
-public sealed class ConsulClientConfigEntriesTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class ConsulClientConfigEntriesTests : IClassFixture<ConsulFixture>, IDisposable
 {
     private const string Arn = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
-    private readonly SimulatorFixture _sim;
     private readonly ConsulClient _client;
+    private readonly string _fn = ConsulFixture.Unique("fn");
 
-    public ConsulClientConfigEntriesTests(SimulatorFixture sim)
+    public ConsulClientConfigEntriesTests(ConsulFixture consul)
     {
-        _sim = sim;
-        _sim.Server.Reset();
-        _client = sim.Client();
+        _client = consul.Client();
     }
 
     public void Dispose() => _client.Dispose();
@@ -30,9 +28,9 @@ public sealed class ConsulClientConfigEntriesTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task SetServiceDefaultsAsync_LambdaEntry_ReadBackUnchanged()
     {
-        Assert.True(await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None));
+        Assert.True(await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: null, CancellationToken.None));
 
-        var read = await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None);
+        var read = await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None);
 
         var entry = Assert.IsType<ServiceDefaultsEntry>(read.Value);
         Assert.Equal("service-defaults", entry.Kind);
@@ -50,7 +48,7 @@ public sealed class ConsulClientConfigEntriesTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task GetServiceDefaultsAsync_Missing_NullValueNotError()
     {
-        var read = await _client.GetServiceDefaultsAsync("missing", ConsulScope.Default, CancellationToken.None);
+        var read = await _client.GetServiceDefaultsAsync(ConsulFixture.Unique("missing"), ConsulScope.Default, CancellationToken.None);
 
         Assert.Null(read.Value);
         Assert.True(read.Meta.LastIndex > 0);
@@ -59,33 +57,33 @@ public sealed class ConsulClientConfigEntriesTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task SetServiceDefaultsAsync_CasZeroOnNewEntry_Created()
     {
-        Assert.True(await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: 0, CancellationToken.None));
+        Assert.True(await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: 0, CancellationToken.None));
 
-        Assert.NotNull((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.NotNull((await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value);
     }
 
     [Fact]
     public async Task SetServiceDefaultsAsync_CasZeroOnExistingDifferentEntry_FalseAndUnchanged()
     {
-        await _client.SetServiceDefaultsAsync(Entry("fn", owner: "first"), ConsulScope.Default, cas: null, CancellationToken.None);
+        await _client.SetServiceDefaultsAsync(Entry(_fn, owner: "first"), ConsulScope.Default, cas: null, CancellationToken.None);
 
-        var applied = await _client.SetServiceDefaultsAsync(Entry("fn", owner: "second"), ConsulScope.Default, cas: 0, CancellationToken.None);
+        var applied = await _client.SetServiceDefaultsAsync(Entry(_fn, owner: "second"), ConsulScope.Default, cas: 0, CancellationToken.None);
 
         Assert.False(applied);
-        var stored = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value;
+        var stored = (await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value;
         Assert.Equal("first", stored?.Meta["lambda-registrator-owner"]);
     }
 
     [Fact]
     public async Task SetServiceDefaultsAsync_CasWithCurrentIndex_Applied()
     {
-        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
-        var current = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!;
+        await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: null, CancellationToken.None);
+        var current = (await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value!;
 
-        var applied = await _client.SetServiceDefaultsAsync(Entry("fn", passthrough: true), ConsulScope.Default, current.ModifyIndex, CancellationToken.None);
+        var applied = await _client.SetServiceDefaultsAsync(Entry(_fn, passthrough: true), ConsulScope.Default, current.ModifyIndex, CancellationToken.None);
 
         Assert.True(applied);
-        var stored = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!;
+        var stored = (await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value!;
         Assert.True(stored.EnvoyExtensions[0].Arguments["payloadPassthrough"].GetBoolean());
         Assert.True(stored.ModifyIndex > current.ModifyIndex);
     }
@@ -93,67 +91,69 @@ public sealed class ConsulClientConfigEntriesTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task SetServiceDefaultsAsync_CasWithStaleIndex_False()
     {
-        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
-        var stale = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!.ModifyIndex;
-        await _client.SetServiceDefaultsAsync(Entry("fn", owner: "racer"), ConsulScope.Default, stale, CancellationToken.None);
+        await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: null, CancellationToken.None);
+        var stale = (await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value!.ModifyIndex;
+        await _client.SetServiceDefaultsAsync(Entry(_fn, owner: "racer"), ConsulScope.Default, stale, CancellationToken.None);
 
-        var applied = await _client.SetServiceDefaultsAsync(Entry("fn", owner: "late"), ConsulScope.Default, stale, CancellationToken.None);
+        var applied = await _client.SetServiceDefaultsAsync(Entry(_fn, owner: "late"), ConsulScope.Default, stale, CancellationToken.None);
 
         Assert.False(applied);
-        Assert.Equal("racer", (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value?.Meta["lambda-registrator-owner"]);
+        Assert.Equal("racer", (await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value?.Meta["lambda-registrator-owner"]);
     }
 
     [Fact]
     public async Task SetServiceDefaultsAsync_InvalidProtocol_ValidationError()
     {
         var e = await Assert.ThrowsAsync<ConsulValidationException>(() =>
-            _client.SetServiceDefaultsAsync(Entry("fn") with { Protocol = "foo" }, ConsulScope.Default, cas: null, CancellationToken.None));
+            _client.SetServiceDefaultsAsync(Entry(_fn) with { Protocol = "foo" }, ConsulScope.Default, cas: null, CancellationToken.None));
 
         Assert.Contains("invalid value for protocol", e.Message, StringComparison.Ordinal);
-        Assert.Equal(1, _sim.Server.Stats.Count("PUT /v1/config"));
     }
 
     [Fact]
     public async Task DeleteServiceDefaultsAsync_WithoutCas_DeletedAndIdempotent()
     {
-        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
+        await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: null, CancellationToken.None);
 
-        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: null, CancellationToken.None));
-        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: null, CancellationToken.None));
+        Assert.True(await _client.DeleteServiceDefaultsAsync(_fn, ConsulScope.Default, cas: null, CancellationToken.None));
+        Assert.True(await _client.DeleteServiceDefaultsAsync(_fn, ConsulScope.Default, cas: null, CancellationToken.None));
 
-        Assert.Null((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.Null((await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value);
     }
 
     [Fact]
     public async Task DeleteServiceDefaultsAsync_Cas_FalseWhenStaleTrueWhenCurrent()
     {
-        await _client.SetServiceDefaultsAsync(Entry("fn"), ConsulScope.Default, cas: null, CancellationToken.None);
-        var index = (await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value!.ModifyIndex;
+        await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: null, CancellationToken.None);
+        var index = (await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value!.ModifyIndex;
 
-        Assert.False(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: index + 1000, CancellationToken.None));
-        Assert.NotNull((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
-        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", ConsulScope.Default, cas: index, CancellationToken.None));
-        Assert.Null((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.False(await _client.DeleteServiceDefaultsAsync(_fn, ConsulScope.Default, cas: index + 1000, CancellationToken.None));
+        Assert.NotNull((await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.True(await _client.DeleteServiceDefaultsAsync(_fn, ConsulScope.Default, cas: index, CancellationToken.None));
+        Assert.Null((await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value);
     }
 
     [Fact]
     public async Task ListServiceDefaultsAsync_Filter_OnlyMatchingEntries()
     {
-        await _client.SetServiceDefaultsAsync(Entry("fn-a", owner: "me"), ConsulScope.Default, cas: null, CancellationToken.None);
-        await _client.SetServiceDefaultsAsync(Entry("fn-b", owner: "someone-else"), ConsulScope.Default, cas: null, CancellationToken.None);
+        var owner = ConsulFixture.Unique("owner");
+        await _client.SetServiceDefaultsAsync(Entry(_fn + "-a", owner: owner), ConsulScope.Default, cas: null, CancellationToken.None);
+        await _client.SetServiceDefaultsAsync(Entry(_fn + "-b", owner: owner), ConsulScope.Default, cas: null, CancellationToken.None);
+        await _client.SetServiceDefaultsAsync(Entry(_fn + "-c", owner: "someone-else"), ConsulScope.Default, cas: null, CancellationToken.None);
 
         var all = await _client.ListServiceDefaultsAsync(ConsulScope.Default, filter: null, CancellationToken.None);
-        var mine = await _client.ListServiceDefaultsAsync(ConsulScope.Default, "Meta[\"lambda-registrator-owner\"] == \"me\"", CancellationToken.None);
+        var mine = await _client.ListServiceDefaultsAsync(ConsulScope.Default, $"Meta[\"lambda-registrator-owner\"] == \"{owner}\"", CancellationToken.None);
 
-        Assert.Equal(["fn-a", "fn-b"], all.Value.Select(e => e.Name));
-        Assert.Equal(["fn-a"], mine.Value.Select(e => e.Name));
+        Assert.Superset(new HashSet<string> { _fn + "-a", _fn + "-b", _fn + "-c" }, all.Value.Select(e => e.Name).ToHashSet());
+        Assert.Equal([_fn + "-a", _fn + "-b"], mine.Value.Select(e => e.Name));
+        Assert.True(mine.Meta.LastIndex > 0);
     }
 
     [Fact]
-    public async Task ListServiceDefaultsAsync_None_Empty()
+    public async Task ListServiceDefaultsAsync_NothingMatches_Empty()
     {
-        var all = await _client.ListServiceDefaultsAsync(ConsulScope.Default, filter: null, CancellationToken.None);
+        var none = await _client.ListServiceDefaultsAsync(ConsulScope.Default, $"Name == \"{ConsulFixture.Unique("nobody")}\"", CancellationToken.None);
 
-        Assert.Empty(all.Value);
+        Assert.Empty(none.Value);
     }
 }

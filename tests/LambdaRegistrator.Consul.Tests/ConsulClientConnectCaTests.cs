@@ -1,17 +1,17 @@
 using System.Security.Cryptography.X509Certificates;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 
 namespace LambdaRegistrator.Consul.Tests;
 
-public sealed class ConsulClientConnectCaTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class ConsulClientConnectCaTests : IClassFixture<ConsulFixture>, IDisposable
 {
-    private readonly SimulatorFixture _sim;
+    private readonly ConsulFixture _consul;
     private readonly ConsulClient _client;
 
-    public ConsulClientConnectCaTests(SimulatorFixture sim)
+    public ConsulClientConnectCaTests(ConsulFixture consul)
     {
-        _sim = sim;
-        _client = sim.Client();
+        _consul = consul;
+        _client = consul.Client();
     }
 
     public void Dispose() => _client.Dispose();
@@ -21,10 +21,16 @@ public sealed class ConsulClientConnectCaTests : IClassFixture<SimulatorFixture>
     {
         var roots = await _client.GetCARootsAsync(CancellationToken.None);
 
-        Assert.Equal(_sim.Server.TrustDomain, roots.Value.TrustDomain);
+        Assert.EndsWith(".consul", roots.Value.TrustDomain, StringComparison.Ordinal);
         var active = Assert.IsType<LambdaRegistrator.Consul.Connect.CARoot>(roots.Value.ActiveRoot);
         Assert.True(active.Active);
-        Assert.Equal(_sim.Server.ConnectCaRootPem.Trim(), active.RootCertPEM.Trim());
+        using var root = X509Certificate2.CreateFromPem(active.RootCertPEM);
+        Assert.True(root.Extensions.OfType<X509BasicConstraintsExtension>().Single().CertificateAuthority);
+        if (_consul.Target.Simulator is { } simulator)
+        {
+            Assert.Equal(simulator.TrustDomain, roots.Value.TrustDomain);
+            Assert.Equal(simulator.ConnectCaRootPem.Trim(), active.RootCertPEM.Trim());
+        }
     }
 
     [Fact]

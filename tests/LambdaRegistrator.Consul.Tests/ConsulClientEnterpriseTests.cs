@@ -1,89 +1,97 @@
-using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
+using LambdaRegistrator.TestKit.Consul;
 
 namespace LambdaRegistrator.Consul.Tests;
 
-public sealed class ConsulClientEnterpriseTests : IClassFixture<EnterpriseSimulatorFixture>, IDisposable
+public sealed class ConsulClientEnterpriseTests : IClassFixture<EnterpriseConsulFixture>, IDisposable
 {
-    private readonly EnterpriseSimulatorFixture _sim;
+    private readonly EnterpriseConsulFixture _consul;
     private readonly ConsulClient _client;
+    private readonly string _node = ConsulFixture.Unique("lambdas");
+    private readonly string _fn = ConsulFixture.Unique("fn");
 
-    public ConsulClientEnterpriseTests(EnterpriseSimulatorFixture sim)
+    public ConsulClientEnterpriseTests(EnterpriseConsulFixture consul)
     {
-        _sim = sim;
-        _sim.Server.Reset();
-        _client = sim.Client();
+        _consul = consul;
+        _client = consul.Client();
     }
 
     public void Dispose() => _client.Dispose();
 
-    [Fact]
-    public async Task RegisterAsync_ScopeNamespace_SentAsNsAndVisibleOnlyThere()
+    [ConsulEnterpriseFact]
+    public async Task RegisterAsync_ScopeNamespace_VisibleOnlyThere()
     {
-        await ConsulAdmin.CreateNamespaceAsync(_sim.Server.BaseAddress, "team-a");
-        var teamA = new ConsulScope(Namespace: "team-a");
+        var ns = ConsulFixture.Unique("team");
+        await ConsulAdmin.CreateNamespaceAsync(_consul.Target.Address, ns);
+        var scope = new ConsulScope(Namespace: ns);
 
-        await _client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn"), teamA, CancellationToken.None);
+        await _client.RegisterAsync(ConsulClientCatalogTests.Lambda(_fn, _node), scope, CancellationToken.None);
 
-        var inTeamA = await _client.GetNodeServicesAsync("lambdas", teamA, CancellationToken.None);
-        var inDefault = await _client.GetNodeServicesAsync("lambdas", ConsulScope.Default, CancellationToken.None);
-        var service = Assert.Single(inTeamA.Value.Services);
-        Assert.Equal("team-a", service.Namespace);
+        var inNamespace = await _client.GetNodeServicesAsync(_node, scope, CancellationToken.None);
+        var inDefault = await _client.GetNodeServicesAsync(_node, ConsulScope.Default, CancellationToken.None);
+        var service = Assert.Single(inNamespace.Value.Services);
+        Assert.Equal(ns, service.Namespace);
         Assert.Empty(inDefault.Value.Services);
-        var register = Assert.Single(_sim.Server.Stats.Requests(), r => r.Endpoint == "PUT /v1/catalog/register");
-        Assert.Contains("ns=team-a", register.PathAndQuery, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ConsulEnterpriseFact]
     public async Task RegisterAsync_ClientDefaultNamespaceAndPartition_UsedWhenScopeNamesNone()
     {
-        await ConsulAdmin.CreatePartitionAsync(_sim.Server.BaseAddress, "part-1");
-        await ConsulAdmin.CreateNamespaceAsync(_sim.Server.BaseAddress, "team-b", "part-1");
-        using var client = _sim.Client(@namespace: "team-b", partition: "part-1");
+        var partition = ConsulFixture.Unique("part");
+        var ns = ConsulFixture.Unique("team");
+        await ConsulAdmin.CreatePartitionAsync(_consul.Target.Address, partition);
+        await ConsulAdmin.CreateNamespaceAsync(_consul.Target.Address, ns, partition);
+        using var client = _consul.Client(@namespace: ns, partition: partition);
 
-        await client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn"), ConsulScope.Default, CancellationToken.None);
+        await client.RegisterAsync(ConsulClientCatalogTests.Lambda(_fn, _node), ConsulScope.Default, CancellationToken.None);
 
-        var explicitScope = await _client.GetServiceAsync("fn", new ConsulScope(Partition: "part-1", Namespace: "team-b"), CancellationToken.None);
+        var explicitScope = await _client.GetServiceAsync(_fn, new ConsulScope(Partition: partition, Namespace: ns), CancellationToken.None);
         var instance = Assert.Single(explicitScope.Value);
-        Assert.Equal("part-1", instance.Partition);
-        Assert.Equal("team-b", instance.Namespace);
-        Assert.Empty((await _client.GetServiceAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.Equal(partition, instance.Partition);
+        Assert.Equal(ns, instance.Namespace);
+        Assert.Empty((await _client.GetServiceAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value);
     }
 
-    [Fact]
+    [ConsulEnterpriseFact]
     public async Task SetServiceDefaultsAsync_InPartitionNamespace_ReadBackThereOnly()
     {
-        await ConsulAdmin.CreatePartitionAsync(_sim.Server.BaseAddress, "part-2");
-        await ConsulAdmin.CreateNamespaceAsync(_sim.Server.BaseAddress, "team-c", "part-2");
-        var scope = new ConsulScope(Partition: "part-2", Namespace: "team-c");
+        var partition = ConsulFixture.Unique("part");
+        var ns = ConsulFixture.Unique("team");
+        await ConsulAdmin.CreatePartitionAsync(_consul.Target.Address, partition);
+        await ConsulAdmin.CreateNamespaceAsync(_consul.Target.Address, ns, partition);
+        var scope = new ConsulScope(Partition: partition, Namespace: ns);
 
-        Assert.True(await _client.SetServiceDefaultsAsync(new ServiceDefaultsEntry { Name = "fn", Protocol = "http" }, scope, cas: 0, CancellationToken.None));
+        Assert.True(await _client.SetServiceDefaultsAsync(new ServiceDefaultsEntry { Name = _fn, Protocol = "http" }, scope, cas: 0, CancellationToken.None));
 
-        var there = await _client.GetServiceDefaultsAsync("fn", scope, CancellationToken.None);
-        Assert.Equal("part-2", there.Value?.Partition);
-        Assert.Equal("team-c", there.Value?.Namespace);
-        Assert.Null((await _client.GetServiceDefaultsAsync("fn", ConsulScope.Default, CancellationToken.None)).Value);
-        Assert.True(await _client.DeleteServiceDefaultsAsync("fn", scope, there.Value!.ModifyIndex, CancellationToken.None));
+        var there = await _client.GetServiceDefaultsAsync(_fn, scope, CancellationToken.None);
+        Assert.Equal(partition, there.Value?.Partition);
+        Assert.Equal(ns, there.Value?.Namespace);
+        Assert.Null((await _client.GetServiceDefaultsAsync(_fn, ConsulScope.Default, CancellationToken.None)).Value);
+        Assert.True(await _client.DeleteServiceDefaultsAsync(_fn, scope, there.Value!.ModifyIndex, CancellationToken.None));
     }
 
-    [Fact]
+    [ConsulEnterpriseFact]
     public async Task RegisterAsync_MissingNamespace_ValidationErrorNamingIt()
     {
-        var e = await Assert.ThrowsAsync<ConsulValidationException>(() =>
-            _client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn"), new ConsulScope(Namespace: "nope"), CancellationToken.None));
+        var missing = ConsulFixture.Unique("nope");
 
-        Assert.Contains("Namespace \"nope\" does not exist", e.Message, StringComparison.Ordinal);
+        var e = await Assert.ThrowsAsync<ConsulValidationException>(() =>
+            _client.RegisterAsync(ConsulClientCatalogTests.Lambda(_fn, _node), new ConsulScope(Namespace: missing), CancellationToken.None));
+
+        Assert.Contains($"Namespace \"{missing}\" does not exist", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ConsulEnterpriseFact]
     public async Task ListNamespacesAsync_Partition_ListsItsNamespaces()
     {
-        await ConsulAdmin.CreateNamespaceAsync(_sim.Server.BaseAddress, "team-d");
+        var ns = ConsulFixture.Unique("team");
+        await ConsulAdmin.CreateNamespaceAsync(_consul.Target.Address, ns);
 
         var namespaces = await _client.ListNamespacesAsync(ConsulScope.Default, CancellationToken.None);
 
-        Assert.Equal(["default", "team-d"], namespaces.Value.Select(n => n.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("default", namespaces.Value.Select(n => n.Name));
+        Assert.Contains(ns, namespaces.Value.Select(n => n.Name));
     }
 }

@@ -1,5 +1,5 @@
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using LambdaRegistrator.TestKit;
 
@@ -46,7 +46,7 @@ public sealed class ConsulClientRetryTests : IClassFixture<SimulatorFixture>
         _sim.Server.Faults.Add(FaultRule.FailNext(1, "/v1/catalog/register", status, body));
         using var client = _sim.Client();
 
-        await client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn"), ConsulScope.Default, CancellationToken.None);
+        await client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn", "lambdas"), ConsulScope.Default, CancellationToken.None);
 
         Assert.Equal(2, _sim.Server.Stats.Count("PUT /v1/catalog/register"));
         Assert.True((await client.GetServiceAsync("fn", ConsulScope.Default, CancellationToken.None)).Value.Count == 1, caseName);
@@ -81,7 +81,7 @@ public sealed class ConsulClientRetryTests : IClassFixture<SimulatorFixture>
         var clock = new RecordingTimeProvider();
         using var client = _sim.Client(clock: clock);
 
-        var e = await Assert.ThrowsAnyAsync<ConsulException>(() => client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn"), ConsulScope.Default, CancellationToken.None));
+        var e = await Assert.ThrowsAnyAsync<ConsulException>(() => client.RegisterAsync(ConsulClientCatalogTests.Lambda("fn", "lambdas"), ConsulScope.Default, CancellationToken.None));
 
         Assert.True(expected == e.GetType(), $"{caseName}: {e.GetType().Name}");
         Assert.Equal(1, _sim.Server.Stats.Count("PUT /v1/catalog/register"));

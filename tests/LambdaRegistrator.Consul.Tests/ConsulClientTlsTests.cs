@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Tests.Simulator;
+using LambdaRegistrator.Consul.Tests.Fixtures;
 using LambdaRegistrator.ConsulSimulator;
 
 namespace LambdaRegistrator.Consul.Tests;

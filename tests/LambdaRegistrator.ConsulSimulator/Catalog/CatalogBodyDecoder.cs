@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LambdaRegistrator.ConsulSimulator.Http;
 using LambdaRegistrator.ConsulSimulator.Json;
 using LambdaRegistrator.ConsulSimulator.State;
 
@@ -83,6 +84,12 @@ internal static class CatalogBodyDecoder
 
     private static RegisterService DecodeService(JsonElement value, bool enterprise)
     {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new GoJsonDecodeException(
+                $"json: cannot unmarshal {GoJson.KindName(value)} into Go struct field RegisterRequest.Service of type structs.NodeService");
+        }
+
         var service = new RegisterService();
         GoJson.ForEachField(value, "structs.NodeService", Fields(ServiceFields, enterprise), (field, item) =>
         {
@@ -102,7 +109,12 @@ internal static class CatalogBodyDecoder
                 case "Weights": service.Weights = DecodeWeights(item, path); break;
                 case "EnableTagOverride": service.EnableTagOverride = GoJson.Bool(item, path) ?? false; break;
                 case "Locality": service.Locality = GoJson.Node(item); break;
-                case "Proxy": service.Proxy = GoJson.Node(item); break;
+                case "Proxy":
+                    // Why: ConnectProxyConfig.UnmarshalJSON dereferences nil for "Proxy": null and Consul's handler panics.
+                    service.Proxy = item.ValueKind == JsonValueKind.Null
+                        ? throw new ConnectionResetException("Service.Proxy is null: Consul panics and drops the connection")
+                        : GoJson.Node(item);
+                    break;
                 case "Connect": service.Connect = GoJson.Node(item); break;
                 case "PeerName": service.PeerName = GoJson.String(item, path) ?? ""; break;
                 case "Namespace": service.Namespace = GoJson.String(item, path); break;

@@ -11,13 +11,14 @@ internal sealed class ConfigEntryStore
     private readonly Dictionary<(string Partition, string Namespace, string Kind, string Name), ConfigEntryRecord> _entries = [];
     private readonly CatalogStore _primary;
 
-    public ConfigEntryStore(CatalogStore primary)
+    public ConfigEntryStore(CatalogStore primary, ulong startIndex = 1)
     {
         _primary = primary;
+        TableIndex = Math.Max(startIndex, 1);
     }
 
     /// <summary>The config-entries table index (<c>X-Consul-Index</c> of config reads).</summary>
-    public ulong TableIndex { get; private set; } = 1;
+    public ulong TableIndex { get; private set; }
 
     public ChangeNotifier Changes => _primary.Changes;
 
@@ -78,10 +79,5 @@ internal sealed class ConfigEntryStore
         TableIndex = _primary.WriteIndex();
         _primary.Commit();
         return true;
-    }
-
-    public void Clear()
-    {
-        _entries.Clear();
     }
 }

@@ -26,10 +26,15 @@ internal sealed class AgentEndpoints
     internal static string GoTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private Task<ApiResponse> RootsAsync(ApiRequest request)
+    private async Task<ApiResponse> RootsAsync(ApiRequest request)
     {
         var options = QueryOptions.Parse(request);
-        _ = options;
+        if (options.Index is >= 1)
+        {
+            // The roots never rotate in the simulator: a blocking query at the current index waits out its time.
+            await Task.Delay(options.Wait, request.Aborted);
+        }
+
         var ca = _state.Ca;
         var root = new CaRootView(
             ca.RootId,
@@ -47,8 +52,8 @@ internal sealed class AgentEndpoints
             256,
             1,
             1);
-        return Task.FromResult(JsonReply.Of(new CaRootsView(ca.RootId, ca.TrustDomain, [root]), SimulatorJsonContext.Wire.CaRootsView, request.Pretty)
-            .WithQueryMeta(1));
+        return JsonReply.Of(new CaRootsView(ca.RootId, ca.TrustDomain, [root]), SimulatorJsonContext.Wire.CaRootsView, request.Pretty)
+            .WithQueryMeta(1);
     }
 
     private async Task<ApiResponse> LeafAsync(ApiRequest request)

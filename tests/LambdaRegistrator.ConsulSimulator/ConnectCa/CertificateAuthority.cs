@@ -134,6 +134,7 @@ internal sealed class CertificateAuthority : IDisposable
             spiffe,
             validAfter,
             validBefore,
+            now,
             _leafIndex);
     }
 

@@ -9,10 +9,14 @@ internal sealed record LeafCertificate(
     string ServiceUri,
     DateTimeOffset ValidAfter,
     DateTimeOffset ValidBefore,
+    DateTimeOffset IssuedAt,
     ulong Index)
 {
-    /// <summary>Why: the agent renews a leaf once 60% of its lifetime has passed (its cache refreshes between 60% and 90%).</summary>
-    public DateTimeOffset RenewAt => ValidAfter + ((ValidBefore - ValidAfter) * 0.6);
+    /// <summary>
+    /// Why: the agent renews a leaf once 60% of its lifetime has passed (its cache refreshes between 60% and 90%).
+    /// Measured from issuance, not from the back-dated ValidAfter, so short test TTLs renew promptly.
+    /// </summary>
+    public DateTimeOffset RenewAt => IssuedAt + ((ValidBefore - IssuedAt) * 0.6);
 
     public override string ToString() => $"LeafCertificate {{ Service = {Service}, SerialNumber = {SerialNumber}, ValidBefore = {ValidBefore:O} }}";
 }

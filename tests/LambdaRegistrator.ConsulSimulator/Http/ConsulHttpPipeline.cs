@@ -115,6 +115,11 @@ internal sealed class ConsulHttpPipeline
             status = response.StatusCode;
             await WriteAsync(context, response);
         }
+        catch (ConnectionResetException)
+        {
+            status = 0;
+            context.Abort();
+        }
         catch (OperationCanceledException)
         {
             // The client went away or the simulator is stopping (a blocking query was waiting): no response.

@@ -12,20 +12,22 @@ internal sealed class CatalogStore
     private readonly Dictionary<string, ulong> _serviceNameIndex = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Partition, string Node), ulong> _nodeIndex = [];
 
-    public CatalogStore(string datacenter)
+    /// <summary>Creates an empty catalog whose indexes start at <paramref name="startIndex"/> (kept across a reset so indexes never go backwards).</summary>
+    public CatalogStore(string datacenter, ulong startIndex = 1)
     {
         Datacenter = datacenter;
+        RaftIndex = NodesTableIndex = ServicesTableIndex = ChecksTableIndex = NodeExtinctionIndex = Math.Max(startIndex, 1);
     }
 
     public string Datacenter { get; }
 
     /// <summary>The last raft index of this datacenter; never 0.</summary>
-    public ulong RaftIndex { get; private set; } = 1;
+    public ulong RaftIndex { get; private set; }
 
-    public ulong NodesTableIndex { get; private set; } = 1;
-    public ulong ServicesTableIndex { get; private set; } = 1;
-    public ulong ChecksTableIndex { get; private set; } = 1;
-    public ulong NodeExtinctionIndex { get; private set; } = 1;
+    public ulong NodesTableIndex { get; private set; }
+    public ulong ServicesTableIndex { get; private set; }
+    public ulong ChecksTableIndex { get; private set; }
+    public ulong NodeExtinctionIndex { get; private set; }
 
     /// <summary>The raft index the current write will commit at (allocated lazily, once per write).</summary>
     private ulong? _pendingIndex;

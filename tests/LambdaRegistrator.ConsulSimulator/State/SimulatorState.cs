@@ -55,11 +55,11 @@ internal sealed class SimulatorState : IDisposable
             foreach (var dc in _catalogs.Keys.ToList())
             {
                 var old = _catalogs[dc];
-                _catalogs[dc] = new CatalogStore(dc);
+                _catalogs[dc] = new CatalogStore(dc, old.RaftIndex + 1);
                 old.Changes.Notify();
             }
 
-            Config = new ConfigEntryStore(Primary);
+            Config = new ConfigEntryStore(Primary, Primary.RaftIndex);
             Acl.Reset();
             Tenancies.Reset();
             SeedServers();

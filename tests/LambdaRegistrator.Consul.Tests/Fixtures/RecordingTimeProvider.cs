@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>A clock whose timers fire at once and record the requested delay, so backoff is observable without waiting.</summary>
 public sealed class RecordingTimeProvider : TimeProvider

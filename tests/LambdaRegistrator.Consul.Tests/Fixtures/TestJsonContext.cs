@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>Source-generated JSON for test set-up payloads.</summary>
 [JsonSerializable(typeof(string))]

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>Test set-up through Consul's own admin API (ACL policies and tokens, Enterprise partitions and namespaces), which the client under test does not cover.</summary>
 internal static class ConsulAdmin

@@ -1,4 +1,4 @@
-namespace LambdaRegistrator.Consul.Tests.Simulator;
+namespace LambdaRegistrator.Consul.Tests.Fixtures;
 
 /// <summary>Retry policies for tests: real backoff maths, recorded instead of waited for.</summary>
 internal static class TestRetry
