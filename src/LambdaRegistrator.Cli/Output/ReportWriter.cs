@@ -8,7 +8,7 @@ namespace LambdaRegistrator.Cli.Output;
 /// <summary>Prints a <see cref="SyncReport"/>: a table of actions, the problems, the errors and a summary line, or one JSON document.</summary>
 internal static class ReportWriter
 {
-    private const string AgentDatacenter = "(agent)";
+    private const string AgentDatacenter = "(agent dc)";
 
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> in <paramref name="format"/>.</summary>
     public static async Task WriteAsync(SyncReport report, OutputFormat format, TextWriter output, CancellationToken cancellationToken)
@@ -126,9 +126,9 @@ internal static class ReportWriter
             CultureInfo.InvariantCulture,
             $"{s.Registered} to register, {s.Updated} to update, {s.Deregistered} to deregister, {s.Unchanged} unchanged");
         var tail = string.Create(CultureInfo.InvariantCulture, $"{s.Problems} problem(s), {report.Errors.Count} error(s)");
+        var nothing = report.Plan is { IsEmpty: true } ? "nothing to do; " : string.Empty;
         if (report.DryRun)
         {
-            var nothing = report.Plan is { IsEmpty: true } ? "nothing to do; " : string.Empty;
             return $"Plan ({report.Trigger}{subject}, nothing written): {nothing}{counts}; {tail}.";
         }
 
@@ -136,7 +136,7 @@ internal static class ReportWriter
             CultureInfo.InvariantCulture,
             $"{s.Done} action(s) done, {s.Failed} failed, {s.Skipped} skipped (planned {s.Registered} register, {s.Updated} update, {s.Deregistered} deregister; {s.Unchanged} unchanged)");
         var reason = report.Reason is null ? string.Empty : $" {report.Reason}";
-        return $"{Capitalized(report.Trigger)}{subject} {s.Outcome}: {done}; {tail}.{reason}";
+        return $"{Capitalized(report.Trigger)}{subject} {s.Outcome}: {nothing}{done}; {tail}.{reason}";
     }
 
     /// <summary><c>InvalidTags</c> becomes <c>invalid-tags</c>: the wire form of the enum names.</summary>
