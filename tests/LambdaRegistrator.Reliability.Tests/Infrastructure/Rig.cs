@@ -48,11 +48,15 @@ internal sealed class Rig : IDisposable
     }
 
     /// <summary>The environment for an AWS endpoint and a Consul target, plus <paramref name="variables"/> (later ones win).</summary>
-    public static Dictionary<string, string> EnvironmentFor(Uri awsEndpoint, ConsulTarget consul, params (string Name, string Value)[] variables)
+    public static Dictionary<string, string> EnvironmentFor(Uri awsEndpoint, ConsulTarget consul, params (string Name, string Value)[] variables) =>
+        EnvironmentFor(awsEndpoint, consul.Address, variables);
+
+    /// <summary>The environment for an AWS endpoint and a Consul address, plus <paramref name="variables"/> (later ones win).</summary>
+    public static Dictionary<string, string> EnvironmentFor(Uri awsEndpoint, Uri consulAddress, params (string Name, string Value)[] variables)
     {
         var environment = new Dictionary<string, string>(MotoServer.EnvironmentFor(awsEndpoint), StringComparer.Ordinal)
         {
-            ["CONSUL_HTTP_ADDR"] = consul.Address.AbsoluteUri,
+            ["CONSUL_HTTP_ADDR"] = consulAddress.AbsoluteUri,
             [RegistratorHostOptions.AccountIdVariable] = MotoServer.AccountId,
             ["LOG_LEVEL"] = "debug",
         };
