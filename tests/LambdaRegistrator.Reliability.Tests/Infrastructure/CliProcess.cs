@@ -4,7 +4,7 @@ using System.Text;
 namespace LambdaRegistrator.Reliability.Tests.Infrastructure;
 
 /// <summary>
-/// The built CLI (<c>lambda-registrator.dll</c>, copied next to the tests by the project reference) as a real child process,
+/// The built CLI (<c>cli/lambda-registrator.dll</c>, copied beside the tests by the project file) as a real child process,
 /// with only the variables a test gives it (no AWS_ or CONSUL_ variable of the developer's shell leaks in).
 /// </summary>
 internal sealed class CliProcess : IDisposable
@@ -20,7 +20,8 @@ internal sealed class CliProcess : IDisposable
         _process = process;
     }
 
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "lambda-registrator.dll");
+    /// <summary>The CLI with its own dependencies, copied to cli/ by the project file.</summary>
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "cli", "lambda-registrator.dll");
 
     public bool HasExited => _process.HasExited;
 
