@@ -87,4 +87,32 @@ public sealed class DeadlineTests : IAsyncLifetime
         Assert.Contains("deadline", report.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, _consul.Stats!.Writes);
     }
+
+    // A write started just before the deadline may finish inside DEADLINE_MARGIN_MS; it must not outlive the margin. Here
+    // Consul stops answering writes: with the client's 30 s per-attempt timeout and 4 attempts, an unbounded in-flight
+    // write keeps the invocation alive minutes past its deadline, so Lambda kills it and its report is lost.
+    [Fact(Skip = "defect: writes in flight at the deadline run with CancellationToken.None, so a hung Consul keeps the invocation alive up to 4 x 30 s past it")]
+    public async Task FullSync_ConsulHangsOnAWriteAtTheDeadline_ReturnsWithinTheMarginAndReports()
+    {
+        _aws.Set(Inventories.Enabled(3));
+        // The first rule is used up by the first write to arrive (so the test knows a write is in flight); the second holds
+        // every later one.
+        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/", Method = "PUT", Delay = TimeSpan.FromMinutes(5), Count = 1 });
+        _consul.Faults.Add(new FaultRule { PathPrefix = "/v1/", Method = "PUT", Delay = TimeSpan.FromMinutes(5) });
+        using var rig = await Rig.StartAsync(Rig.EnvironmentFor(_aws.Endpoint, _consul, ("DEADLINE_MARGIN_MS", "1000")), consulRetry: LambdaRegistrator.Consul.ConsulRetryPolicy.Default);
+        using var deadline = new CancellationTokenSource();
+        var sync = rig.Registrator.HandleEventAsync(SampleEvents.Load("scheduled-event.json"), SyncContext.None, deadline.Token);
+        while (_consul.Faults.Rules.Count > 1)
+        {
+            await Task.Delay(5);
+        }
+
+        await deadline.CancelAsync();
+
+        // Liveness guard: the margin is 1 s; ten times that is generous on a loaded machine.
+        var report = await sync.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(report.Outcome == SyncOutcome.Failed || report.Outcome == SyncOutcome.DeadlineReached, report.ToString());
+        Assert.True(report.Actions.Any(a => a.Status != ActionStatus.Done), $"{report}\n{rig.Log}");
+    }
 }
