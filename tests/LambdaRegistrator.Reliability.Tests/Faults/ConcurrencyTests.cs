@@ -172,4 +172,38 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal("false", entryAfter.PayloadPassthrough);
         }
     }
+
+    // A scheduled full sync reads AWS, then a tag change and its targeted sync land while the full sync's write is in
+    // flight. The full sync loses the check-and-set race; re-planning against its own, older, desired state would write
+    // the old tags back over the newer ones (until the next schedule). A lost race must not revert a newer writer.
+    [Fact(Skip = "defect: a lost check-and-set race is re-planned against the desired state read before the race, so a stale full sync reverts a newer targeted sync")]
+    public async Task FullSync_StaleFullSyncLosesRaceToNewerTargetedSync_DoesNotRevertIt()
+    {
+        List<FakeFunction> v1 = [FakeFunction.Of("orders", TagSet.Enabled())];
+        _aws.Set(v1);
+        using (var first = await Rig.StartAsync(_aws.Endpoint, _consul))
+        {
+            await first.Registrator.FullSyncAsync(dryRun: false);
+        }
+
+        _aws.Set([FakeFunction.Of("orders", TagSet.Of(("enabled", "true"), ("invocation-mode", "ASYNCHRONOUS")))]);
+        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/config", Method = "PUT", Delay = TimeSpan.FromMilliseconds(700), Count = 1 });
+        using var scheduled = await Rig.StartAsync(_aws.Endpoint, _consul, ("INVENTORY_STRATEGY", "list-functions"));
+        var full = scheduled.Registrator.FullSyncAsync(dryRun: false);
+        while (_consul.Faults.Rules.Count > 0)
+        {
+            await Task.Delay(1);
+        }
+
+        _aws.Set([FakeFunction.Of("orders", TagSet.Of(("enabled", "true"), ("invocation-mode", "ASYNCHRONOUS"), ("payload-passthrough", "true")))]);
+        using var evented = await Rig.StartAsync(_aws.Endpoint, _consul);
+        var targeted = await evented.Registrator.HandleEventAsync(SampleEvents.Load("tag-resource.json"), SyncContext.None, CancellationToken.None);
+        var report = await full;
+
+        Assert.Equal(SyncOutcome.Succeeded, targeted.Outcome);
+        Assert.Equal(1, Assert.Single(report.Actions).CasRetries);
+        var entry = (await ConsulState.ReadAsync(_consul)).Entries.Single();
+        Assert.Equal("asynchronous", entry.InvocationMode);
+        Assert.True(entry.PayloadPassthrough == "true", $"the stale full sync reverted the newer write: {report.Actions[0]}");
+    }
 }
