@@ -70,6 +70,35 @@ public sealed class AclPolicyTests : IAsyncLifetime
         Assert.Equal(["billing"], state.EntryNames);
     }
 
+    [Fact]
+    public async Task NodeReadOnly_NodeAlreadyExists_SteadyStateAndDeregistrationSucceed()
+    {
+        List<FakeFunction> functions = [FakeFunction.Of("orders", TagSet.Enabled()), FakeFunction.Of("billing", TagSet.Enabled())];
+        _aws.Set(functions);
+        using (var creator = await RegistratorAsync(Management))
+        {
+            Assert.Equal(SyncOutcome.Succeeded, (await creator.Registrator.FullSyncAsync(dryRun: false)).Outcome);
+        }
+
+        const string nodeReadOnly = """
+            service_prefix "" { policy = "write" }
+            node "lambdas" { policy = "read" }
+            """;
+        await ConsulAcl.CreateTokenAsync(_consul.Address, Management, nodeReadOnly, RegistratorToken);
+        using var rig = await RegistratorAsync(RegistratorToken);
+
+        var writes = _consul.Stats!.Writes;
+        var steady = await rig.Registrator.FullSyncAsync(dryRun: false);
+        Assert.True(steady.Outcome == SyncOutcome.Succeeded && steady.Plan!.IsEmpty, steady.ToString());
+        Assert.Equal(writes, _consul.Stats.Writes);
+
+        _aws.Set([functions[0], functions[1] with { Tags = TagSet.Of(("enabled", "false")) }]);
+        var deregistered = await rig.Registrator.FullSyncAsync(dryRun: false);
+
+        Assert.True(deregistered.Outcome == SyncOutcome.Succeeded, deregistered.ToString());
+        Assert.Equal(["orders"], (await ConsulState.ReadAsync(_consul)).ServiceNames);
+    }
+
     public static TheoryData<string, string, bool, string> MissingRules => new()
     {
         {
