@@ -137,7 +137,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
 
         _aws.Set(functions.Select(f => f with { Tags = TagSet.Of(("enabled", "true"), ("payload-passthrough", "true")) }));
         // Hold the engine's config write for a moment; while it waits, another writer changes the entry (new ModifyIndex).
-        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/config", Method = "PUT", Delay = TimeSpan.FromMilliseconds(500), Count = 1 });
+        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/config", Method = "PUT", Delay = TimeSpan.FromSeconds(2), Count = 1 });
         using var rig = await Rig.StartAsync(_aws.Endpoint, _consul);
         var sync = rig.Registrator.FullSyncAsync(dryRun: false);
         while (_consul.Faults.Rules.Count > 0)
@@ -187,7 +187,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         _aws.Set([FakeFunction.Of("orders", TagSet.Of(("enabled", "true"), ("invocation-mode", "ASYNCHRONOUS")))]);
-        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/config", Method = "PUT", Delay = TimeSpan.FromMilliseconds(700), Count = 1 });
+        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/config", Method = "PUT", Delay = TimeSpan.FromSeconds(2), Count = 1 });
         using var scheduled = await Rig.StartAsync(_aws.Endpoint, _consul, ("INVENTORY_STRATEGY", "list-functions"));
         var full = scheduled.Registrator.FullSyncAsync(dryRun: false);
         while (_consul.Faults.Rules.Count > 0)

@@ -31,8 +31,8 @@ public sealed class DeadlineTests : IAsyncLifetime
     {
         var functions = Inventories.Enabled(24);
         _aws.Set(functions);
-        // Every write takes 15 ms, two at a time: the deadline lands while the sync is writing.
-        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/", Method = "PUT", Delay = TimeSpan.FromMilliseconds(15) });
+        // Every write takes 30 ms, two at a time: the deadline lands while the sync is writing.
+        _consul.Faults!.Add(new FaultRule { PathPrefix = "/v1/", Method = "PUT", Delay = TimeSpan.FromMilliseconds(30) });
         using var rig = await Rig.StartAsync(_aws.Endpoint, _consul, ("MAX_CONCURRENCY", "2"));
         using var deadline = new CancellationTokenSource();
         var watcher = Task.Run(async () =>
