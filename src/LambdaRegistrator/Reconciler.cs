@@ -149,7 +149,7 @@ internal sealed class Reconciler(
             return report with { Plan = plan, Actions = [.. plan.Actions.Select(a => new ActionOutcome(a, ActionStatus.Planned))] };
         }
 
-        var outcomes = await executor.ExecuteAsync(plan, (key, token) => ReplanAsync(key, desired, planning, token), deadline).ConfigureAwait(false);
+        var outcomes = await executor.ExecuteAsync(plan, (lost, token) => ReplanAsync(lost, desired, planning, token), deadline).ConfigureAwait(false);
         var errors = new List<string>(report.Errors);
         if (extensionData is not null)
         {
@@ -204,9 +204,24 @@ internal sealed class Reconciler(
             || (meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var arnText) && LambdaArn.TryParse(arnText, out var arn, out _) && arn.SameFunctionAs(target));
     }
 
-    private async Task<Replanned> ReplanAsync(ServiceKey key, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
+    private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
     {
+        var key = lost.Service;
         var state = await observer.ReadServiceAsync(key, cancellationToken).ConfigureAwait(false);
+        if (lost.FunctionArn is { } function)
+        {
+            // Why: the race was lost to another writer, possibly a targeted sync that acted on newer tags than this
+            // sync read. Re-planning against the desired state read before the race would write the older tags back
+            // over the newer ones, so the function is read from Lambda again and only that function is re-planned.
+            var read = await reader.ReadAsync(function.Unqualified, includeAliases: true, cancellationToken).ConfigureAwait(false);
+            if (read.Error is not null && read.Entry is null)
+            {
+                throw new InvalidOperationException($"re-reading {function.Unqualified} from Lambda failed: {read.Error}");
+            }
+
+            desired = DesiredState.ForFunction(function.Unqualified, read.Entry);
+        }
+
         var plan = Planner.CreatePlan(desired, state, planning);
         var action = plan.Actions.FirstOrDefault(a => a.Service.Equals(key));
         var problem = plan.Problems.FirstOrDefault(p => p.Service is { } service && service.Equals(key)

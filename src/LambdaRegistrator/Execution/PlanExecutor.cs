@@ -20,10 +20,10 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
 {
     /// <summary>Executes <paramref name="plan"/>; never throws for a failed write.</summary>
     /// <param name="plan">The plan.</param>
-    /// <param name="replan">Re-reads and re-plans one service after a lost race.</param>
+    /// <param name="replan">Re-reads and re-plans the service of a lost action after a lost race.</param>
     /// <param name="deadline">Fires when no new write may start (invocation deadline minus DEADLINE_MARGIN_MS).</param>
     public async Task<IReadOnlyList<ActionOutcome>> ExecuteAsync(
-        Plan plan, Func<ServiceKey, CancellationToken, Task<Replanned>> replan, CancellationToken deadline)
+        Plan plan, Func<PlanAction, CancellationToken, Task<Replanned>> replan, CancellationToken deadline)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var outcomes = new ActionOutcome[plan.Actions.Count];
@@ -83,7 +83,7 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     }
 
     private async Task<ActionOutcome> ExecuteActionAsync(
-        PlanAction action, Func<ServiceKey, CancellationToken, Task<Replanned>> replan, CancellationToken deadline, CancellationToken writes)
+        PlanAction action, Func<PlanAction, CancellationToken, Task<Replanned>> replan, CancellationToken deadline, CancellationToken writes)
     {
         var current = action;
         var retries = 0;
@@ -119,7 +119,7 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
             Replanned next;
             try
             {
-                next = await replan(current.Service, deadline).ConfigureAwait(false);
+                next = await replan(current, deadline).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -85,7 +85,7 @@ public sealed partial class UntrustedInventoryTests(HostileFixture fixture, ITes
     // The event path ignores events about other accounts and regions (HostileEventTests: other-account.json,
     // other-region.json, other-partition-*.json); the inventory path must not register such functions either: another
     // registrator owns them, and this one would take their names under its own owner id.
-    [Theory(Skip = "defect: the inventory registers functions whose ARN names another partition, region or account than the registrator's")]
+    [Theory]
     [InlineData("tagging")]
     [InlineData("list-functions")]
     public async Task FullSync_InventoryListsArnsOfAnotherPartitionRegionOrAccount_TheyAreNotRegistered(string strategy)

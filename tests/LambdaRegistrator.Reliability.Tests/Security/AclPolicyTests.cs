@@ -127,7 +127,7 @@ public sealed class AclPolicyTests : IAsyncLifetime
     // Consul does not deny a list read without node:read: it filters the node's services out (200, Node null, header
     // X-Consul-Results-Filtered-By-ACLs: true). A registrator that ignores the header believes nothing is registered,
     // re-registers every service on every sync (never a steady state) and cannot see what it must deregister.
-    [Fact(Skip = "defect: ObservedStateReader ignores X-Consul-Results-Filtered-By-ACLs on node-services, so a token without node:read syncs blind instead of failing")]
+    [Fact]
     public Task FullSync_PolicyWithoutNodeRead_FailsNamingNodeReadInsteadOfSyncingBlind() =>
         AssertFailsNamingAsync(
             "no node rule at all, node exists (its services cannot be listed)",
