@@ -5,7 +5,7 @@
 #   --functions N   tagged functions in moto_server for the registrator rows (default 20)
 #   --event FILE    the event to time start -> posted result with (default bench/ColdStart/scheduled-event.json)
 #   --env NAME=VAL  extra environment for the registrator rows (e.g. LOG_LEVEL=warn)
-#   --variants      also try runtime knobs (env), rebuilt echo packages (UseSystemResourceKeys, R2R composite, no R2R)
+#   --variants      also try runtime knobs (env) on the shipped package, rebuilt echo packages (UseSystemResourceKeys, no R2R composite, no R2R)
 #                   and the shipped package rebuilt without R2R composite
 #   --rebuild       republish the bench packages even when they exist
 # Rows:
@@ -43,7 +43,7 @@ echo_package() { # name [msbuild-arg...]
   if [ "$rebuild" = 1 ] || [ ! -f "$zipfile" ]; then
     rm -rf "$dir" "$zipfile"
     dotnet publish bench/ColdStart/EchoFunction -c Release -r linux-x64 --self-contained true \
-      -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:InvariantGlobalization=true -p:TrimmerSingleWarn=false \
+      -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:InvariantGlobalization=true -p:TrimmerSingleWarn=false \
       -p:DebugType=none -p:DebugSymbols=false --artifacts-path artifacts/bench/build -o "$dir" --nologo -v q "$@" >&2
     mv "$dir/EchoFunction" "$dir/bootstrap"
     rm -f "$dir"/createdump "$dir"/libmscordaccore.so "$dir"/libmscordbi.so "$dir"/libcoreclrtraceptprovider.so "$dir"/libclrgc.so "$dir"/libclrgcexp.so
@@ -68,16 +68,16 @@ echo
 echo "| package / setting | runs | start → first Runtime API request, median (min–max) | start → posted result | process CPU time at first request | process CPU time at the end (after the result) | peak RSS, median (max) | zip | first request | result |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 echo_zip=$(echo_package echo)
-"${tool[@]}" provided "$echo_zip" --runs "$runs" --event "$event" --label "host loop (echo handler), R2R + trimmed"
+"${tool[@]}" provided "$echo_zip" --runs "$runs" --event "$event" --label "host loop (echo handler), R2R composite + trimmed"
 "${tool[@]}" provided "$provided" --runs "$runs" --event "$event" --functions "$functions" --label "shipped provided.al2023 package, $functions functions" "${shipped_env[@]}"
 if [ "$variants" = 1 ]; then
   for knob in DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=0 DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 DOTNET_gcConcurrent=0; do
-    "${tool[@]}" provided "$echo_zip" --runs "$runs" --event "$event" --label "host loop + $knob" --env "$knob"
+    "${tool[@]}" provided "$provided" --runs "$runs" --event "$event" --functions "$functions" --label "shipped package + $knob" --env "$knob" "${shipped_env[@]}"
   done
   zip_keys=$(echo_package echo-resourcekeys -p:UseSystemResourceKeys=true)
   "${tool[@]}" provided "$zip_keys" --runs "$runs" --event "$event" --label "host loop rebuilt with UseSystemResourceKeys"
-  zip_composite=$(echo_package echo-composite -p:PublishReadyToRunComposite=true)
-  "${tool[@]}" provided "$zip_composite" --runs "$runs" --event "$event" --label "host loop rebuilt as R2R composite"
+  zip_plain=$(echo_package echo-not-composite -p:PublishReadyToRunComposite=false)
+  "${tool[@]}" provided "$zip_plain" --runs "$runs" --event "$event" --label "host loop rebuilt without R2R composite"
   zip_jit=$(echo_package echo-jit -p:PublishReadyToRun=false)
   "${tool[@]}" provided "$zip_jit" --runs "$runs" --event "$event" --label "host loop rebuilt without ReadyToRun (trimmed, JIT)"
   zip_shipped_plain=$(shipped_package shipped-not-composite -p:PublishReadyToRunComposite=false)
