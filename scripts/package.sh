@@ -112,11 +112,14 @@ PY
 }
 
 build_provided() { # zipdir
-  local pub="$work/provided-$arch" log="$work/provided-$arch.log"
+  local pub="$work/provided-$arch" log="$work/provided-$arch.log" build="$work/build"
+  # Why: intermediate files of a build with other --msbuild-arg settings (e.g. composite off) must not be reused: an
+  # incremental publish would copy framework assemblies compiled for a composite image that is not there.
+  [ ${#extra[@]} -eq 0 ] || build="$work/build-$(printf '%s\n' "${extra[@]}" | sha256sum | cut -c1-12)"
   rm -rf "$pub"; mkdir -p "$work"
   echo "package.sh: provided.al2023 ($rid), self-contained, trimmed, ReadyToRun composite -> $1/$provided_zip"
   if ! dotnet publish "$project" -c Release -r "$rid" --self-contained true \
-      --artifacts-path "$work/build" -o "$pub" --nologo \
+      --artifacts-path "$build" -o "$pub" --nologo \
       -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:InvariantGlobalization=true \
       -p:TrimmerSingleWarn=false -p:TreatWarningsAsErrors=true -p:ILLinkTreatWarningsAsErrors=true \
       -p:DebugType=none -p:DebugSymbols=false -p:ContinuousIntegrationBuild=true \
@@ -180,7 +183,7 @@ runs="$root/artifacts/reproducible"
 rm -rf "$runs"
 for run in 1 2; do
   echo "package.sh: reproducibility build $run of 2"
-  rm -rf "$work/build"
+  rm -rf "$work"/build*
   build_all "$runs/$run"
 done
 python3 - "$runs/1" "$runs/2" <<'PY'

@@ -148,7 +148,14 @@ internal static class Measure
         _ = process.StandardError.ReadToEndAsync();
         var firstNext = emulator.FirstNextRequest;
         var initError = emulator.WaitForInitErrorAsync(timeout.Token);
-        var first = await Task.WhenAny(firstNext, initError);
+        var exited = process.WaitForExitAsync(timeout.Token);
+        var first = await Task.WhenAny(firstNext, initError, exited);
+        if (first == exited)
+        {
+            throw new InvalidOperationException(
+                $"{Path.Combine(taskRoot, "bootstrap")} exited with code {process.ExitCode} before its first Runtime API request; is the package complete?");
+        }
+
         var firstAt = first == firstNext ? await firstNext : (await initError).ReceivedTimestamp;
 
         // The process waits on /next (or is busy with the event): its CPU time now is what init cost.

@@ -44,7 +44,7 @@ echo_package() { # name [msbuild-arg...]
     rm -rf "$dir" "$zipfile"
     dotnet publish bench/ColdStart/EchoFunction -c Release -r linux-x64 --self-contained true \
       -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:InvariantGlobalization=true -p:TrimmerSingleWarn=false \
-      -p:DebugType=none -p:DebugSymbols=false --artifacts-path artifacts/bench/build -o "$dir" --nologo -v q "$@" >&2
+      -p:DebugType=none -p:DebugSymbols=false --artifacts-path "artifacts/bench/build-$name" -o "$dir" --nologo -v q "$@" >&2
     mv "$dir/EchoFunction" "$dir/bootstrap"
     rm -f "$dir"/createdump "$dir"/libmscordaccore.so "$dir"/libmscordbi.so "$dir"/libcoreclrtraceptprovider.so "$dir"/libclrgc.so "$dir"/libclrgcexp.so
     (cd "$dir" && zip -q -X -D -r "$OLDPWD/$zipfile" .)

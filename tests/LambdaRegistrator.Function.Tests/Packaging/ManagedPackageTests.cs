@@ -37,7 +37,7 @@ public sealed class ManagedPackageTests(PackagedArtifacts artifacts, MotoFixture
         var context = new PackageLoadContext(Path.Combine(taskRoot, parts[0] + ".dll"));
 
         // Why: the managed runtime gives the function its configuration as process environment, and a Stream handler
-        // is not told its invoked ARN, so the account comes from AWS_ACCOUNT_ID (the Terraform module sets it).
+        // is not told its invoked ARN, so the account comes from AWS_ACCOUNT_ID (or REGISTRATOR_ID is set explicitly).
         var environment = world.FunctionEnvironment();
         environment["AWS_ACCOUNT_ID"] = TestKit.Aws.MotoServer.AccountId;
         environment["INVOCATION_TIMEOUT_SECONDS"] = "120";
