@@ -3,17 +3,23 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json;
+using LambdaRegistrator.Bench.ColdStart;
 using LambdaRegistrator.TestKit.Lambda;
 
 // Usage:
-//   ColdStart provided <zip> [--runs N] [--event file.json] [--env NAME=VALUE]... [--label text]
+//   ColdStart provided <zip> [--runs N] [--warmup N] [--event file.json] [--env NAME=VALUE]... [--functions N] [--label text]
 //     Unzips the provided.al2023 package, then N times: starts `bootstrap` (under /usr/bin/time for peak RSS) against a
 //     fresh Runtime API emulator and records process start -> first Runtime API request (GET /next, or the
 //     /init/error post when init fails) and, with --event, -> the posted response/error for that event.
-//   ColdStart dotnet10 <zip> [--runs N] [--event file.json] [--label text]
+//   ColdStart dotnet10 <zip> [--runs N] [--warmup N] [--event file.json] [--env NAME=VALUE]... [--functions N] [--label text]
 //     Unzips the managed package, then N times: starts a .NET host that loads the handler string's assembly, type and
 //     method from the package and invokes it once; records process start -> handler returned (or threw).
 //     Lambda's own managed bootstrap (RuntimeSupport) is not part of this number.
+//   --functions N  the registrator's world: moto_server holding N tagged functions (started once) and, per run, a fresh
+//                  Consul simulator, so every run is a first full sync that registers all N (the process gets
+//                  AWS_ENDPOINT_URL, fake credentials and CONSUL_HTTP_ADDR pointing at them).
+//   --warmup N     runs done first and not counted (default 1: page cache, the harness's own JIT, moto's first calls).
 // Prints one Markdown table row per configuration.
 if (args.Length >= 2 && args[0] == "managed-host")
 {
@@ -29,6 +35,8 @@ if (args.Length < 2 || args[0] is not ("provided" or "dotnet10"))
 var kind = args[0];
 var zip = Path.GetFullPath(args[1]);
 var runs = 10;
+var warmup = 1;
+var functions = 0;
 string? eventFile = null;
 string label = kind;
 var extraEnv = new List<(string, string)>();
@@ -38,6 +46,8 @@ for (var i = 2; i < args.Length; i += 2)
     switch (args[i])
     {
         case "--runs": runs = int.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--warmup": warmup = int.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--functions": functions = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--event": eventFile = value; break;
         case "--label": label = value; break;
         case "--env":
@@ -49,24 +59,33 @@ for (var i = 2; i < args.Length; i += 2)
 }
 
 var taskRoot = Directory.CreateTempSubdirectory("coldstart-").FullName;
+await using var world = functions > 0 ? await World.StartAsync(functions) : null;
 try
 {
     ZipFile.ExtractToDirectory(zip, taskRoot);
     var eventJson = eventFile is null ? null : await File.ReadAllTextAsync(eventFile);
     var samples = new List<Sample>();
-    for (var run = 0; run < runs; run++)
+    for (var run = 0; run < warmup + runs; run++)
     {
-        samples.Add(kind == "provided"
-            ? await Measure.ProvidedAsync(taskRoot, eventJson, extraEnv)
-            : await Measure.ManagedAsync(taskRoot, eventFile, extraEnv));
+        await using var consul = world is null ? null : await World.FreshConsulAsync();
+        var env = world is null ? extraEnv : [.. world.Environment(consul!), .. extraEnv];
+        var sample = kind == "provided"
+            ? await Measure.ProvidedAsync(taskRoot, eventJson, env)
+            : await Measure.ManagedAsync(taskRoot, eventFile, env);
+        if (run >= warmup)
+        {
+            samples.Add(sample);
+        }
     }
 
     var first = samples.Select(s => s.FirstMs).ToList();
     var done = samples.Where(s => s.ResultMs is not null).Select(s => s.ResultMs!.Value).ToList();
     var rss = samples.Select(s => s.PeakRssKb / 1024.0).ToList();
     var cpu = samples.Select(s => s.CpuMs).ToList();
+    var cpuFirst = samples.Where(s => s.CpuAtFirstMs is not null).Select(s => s.CpuAtFirstMs!.Value).ToList();
+    var outcomes = string.Join(", ", samples.GroupBy(s => s.Outcome).Select(g => g.Count() == samples.Count ? g.Key : $"{g.Count()}× {g.Key}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {runs} | {Stats.Describe(first)} | {(done.Count > 0 ? Stats.Describe(done) : "n/a")} | {Stats.Describe(cpu)} | {Stats.Median(rss):0.0} MB | {new FileInfo(zip).Length / 1e6:0.00} MB | {samples[0].FirstRequest} |"));
+        $"| {label} | {runs} | {Stats.Describe(first)} | {(done.Count > 0 ? Stats.Describe(done) : "n/a")} | {(cpuFirst.Count > 0 ? Stats.Describe(cpuFirst) : "n/a")} | {Stats.Describe(cpu)} | {Stats.Median(rss):0.0} MB ({rss.Max():0.0}) | {new FileInfo(zip).Length / 1e6:0.00} MB | {samples[0].FirstRequest} | {outcomes} |"));
     return 0;
 }
 finally
@@ -74,7 +93,12 @@ finally
     Directory.Delete(taskRoot, recursive: true);
 }
 
-internal sealed record Sample(double FirstMs, double? ResultMs, long PeakRssKb, double CpuMs, string FirstRequest);
+/// <summary>One run: start → first request and → posted result (ms), peak RSS (KB), CPU time (ms), what came first, what the result was.</summary>
+internal sealed record Sample(double FirstMs, double? ResultMs, long PeakRssKb, double CpuMs, string FirstRequest, string Outcome)
+{
+    /// <summary>CPU time of the process when its first Runtime API request arrived (ms); null when not measured.</summary>
+    public double? CpuAtFirstMs { get; init; }
+}
 
 internal static class Stats
 {
@@ -124,13 +148,25 @@ internal static class Measure
         _ = process.StandardError.ReadToEndAsync();
         var firstNext = emulator.FirstNextRequest;
         var initError = emulator.WaitForInitErrorAsync(timeout.Token);
-        var first = await Task.WhenAny(firstNext, initError);
+        var exited = process.WaitForExitAsync(timeout.Token);
+        var first = await Task.WhenAny(firstNext, initError, exited);
+        if (first == exited)
+        {
+            throw new InvalidOperationException(
+                $"{Path.Combine(taskRoot, "bootstrap")} exited with code {process.ExitCode} before its first Runtime API request; is the package complete?");
+        }
+
         var firstAt = first == firstNext ? await firstNext : (await initError).ReceivedTimestamp;
+
+        // The process waits on /next (or is busy with the event): its CPU time now is what init cost.
+        double? cpuAtFirst = first == firstNext ? ChildUsage(process.Id).Cpu : null;
         double? resultMs = null;
+        var outcome = "init error: " + (first == initError ? (await initError).ErrorTypeHeader : null);
         if (id is not null && first == firstNext)
         {
             var result = await emulator.WaitForResultAsync(id, timeout.Token);
             resultMs = Stopwatch.GetElapsedTime(started, result.ReceivedTimestamp).TotalMilliseconds;
+            outcome = Describe(result);
         }
 
         (long Rss, double Cpu) usage = default;
@@ -148,7 +184,24 @@ internal static class Measure
         }
 
         File.Delete(rssFile);
-        return new Sample(Stopwatch.GetElapsedTime(started, firstAt).TotalMilliseconds, resultMs, usage.Rss, usage.Cpu, first == firstNext ? "GET /next" : "POST /init/error");
+        return new Sample(Stopwatch.GetElapsedTime(started, firstAt).TotalMilliseconds, resultMs, usage.Rss, usage.Cpu, first == firstNext ? "GET /next" : "POST /init/error", outcome)
+        {
+            CpuAtFirstMs = cpuAtFirst,
+        };
+    }
+
+    /// <summary>"response: registered 20" for a registrator summary, "response" for any other, "error: &lt;type&gt;" for an error.</summary>
+    private static string Describe(RuntimeApiPost result)
+    {
+        if (result.Kind != RuntimeApiPostKind.Response)
+        {
+            return $"error: {result.ErrorTypeHeader}";
+        }
+
+        using var summary = JsonDocument.Parse(result.Body);
+        return summary.RootElement.TryGetProperty("registered", out var registered)
+            ? $"response: {summary.RootElement.GetProperty("outcome").GetString()}, registered {registered.GetInt32()}"
+            : "response";
     }
 
     /// <summary>Peak RSS (VmHWM, KB) and on-CPU time of all threads (schedstat, ms) of the child /usr/bin/time started.</summary>
@@ -194,7 +247,8 @@ internal static class Measure
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = TimeUsage(await File.ReadAllTextAsync(rssFile));
         File.Delete(rssFile);
-        return new Sample(elapsed, null, usage.Rss, usage.Cpu, "handler returned: " + (await stdout).Trim());
+        // The handler's own JSON log lines come first; the host prints its verdict last.
+        return new Sample(elapsed, null, usage.Rss, usage.Cpu, "handler returned", (await stdout).Trim().Split('\n')[^1]);
     }
 }
 
@@ -213,11 +267,14 @@ internal static class ManagedHost
         try
         {
             await using var output = await (Task<Stream>)method.Invoke(Activator.CreateInstance(type), [input])!;
-            Console.WriteLine("response");
+            using var summary = await JsonDocument.ParseAsync(output);
+            Console.WriteLine(summary.RootElement.TryGetProperty("registered", out var registered)
+                ? $"response: {summary.RootElement.GetProperty("outcome").GetString()}, registered {registered.GetInt32()}"
+                : "response");
         }
         catch (Exception e) when (e.GetType().Name == "InvocationFailedException")
         {
-            Console.WriteLine("InvocationFailedException");
+            Console.WriteLine("error: " + e.GetType().GetProperty("ErrorType")?.GetValue(e));
         }
 
         return 0;

@@ -9,9 +9,6 @@ internal static class FunctionEnvironmentVariables
     /// <summary>The function's memory size in MB, set by Lambda.</summary>
     public const string MemorySize = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
 
-    /// <summary>Stop starting Consul writes this many milliseconds before the deadline (default 2000).</summary>
-    public const string DeadlineMarginMs = "DEADLINE_MARGIN_MS";
-
     /// <summary>
     /// The invocation budget in seconds under the managed runtime (default 30), which does not tell a Stream
     /// handler its deadline. Why: Lambda sets no variable with the function timeout; set this to the function's

@@ -89,7 +89,6 @@ public sealed class FunctionHandler
     private async Task<Initialized> InitializeOnceAsync()
     {
         var errors = new List<string>();
-        var margin = FunctionSettings.ReadDeadlineMargin(_environment, errors);
         var budget = FunctionSettings.ReadInvocationTimeout(_environment, errors);
         if (errors.Count > 0)
         {
@@ -99,7 +98,7 @@ public sealed class FunctionHandler
         try
         {
             var handler = await _initializer.InitializeAsync(_environment, CancellationToken.None);
-            return new Initialized(handler, budget, margin);
+            return new Initialized(handler, budget, handler.DeadlineMargin);
         }
         catch (FunctionInitializationException e)
         {

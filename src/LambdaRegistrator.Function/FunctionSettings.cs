@@ -5,16 +5,10 @@ namespace LambdaRegistrator.Function;
 /// <summary>Parses the host's own settings from the environment; each error names the variable and the accepted values.</summary>
 internal static class FunctionSettings
 {
-    public static readonly TimeSpan DefaultDeadlineMargin = TimeSpan.FromMilliseconds(2000);
     public static readonly TimeSpan DefaultInvocationTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Lambda's maximum timeout: a margin or budget beyond it is a typo.</summary>
+    /// <summary>Lambda's maximum timeout: a budget beyond it is a typo.</summary>
     private const int MaxTimeoutSeconds = 900;
-
-    public static TimeSpan ReadDeadlineMargin(Func<string, string?> environment, List<string> errors) =>
-        ReadInteger(environment, FunctionEnvironmentVariables.DeadlineMarginMs, 0, MaxTimeoutSeconds * 1000, "milliseconds", errors) is { } ms
-            ? TimeSpan.FromMilliseconds(ms)
-            : DefaultDeadlineMargin;
 
     public static TimeSpan ReadInvocationTimeout(Func<string, string?> environment, List<string> errors) =>
         ReadInteger(environment, FunctionEnvironmentVariables.InvocationTimeoutSeconds, 1, MaxTimeoutSeconds, "seconds", errors) is { } s

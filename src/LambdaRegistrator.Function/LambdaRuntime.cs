@@ -34,7 +34,7 @@ public static class LambdaRuntime
         }
 
         var message = string.Join(" ", errors);
-        RuntimeLog.Console.Error(message);
+        RuntimeLog.Console.Error($"Initialization failed ({RuntimeErrorTypes.InvalidConfiguration}): {message}");
         var runtimeApi = FunctionSettings.ReadRuntimeApi(environment, []);
         if (runtimeApi is null)
         {

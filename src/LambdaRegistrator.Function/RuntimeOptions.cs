@@ -8,9 +8,6 @@ public sealed record RuntimeOptions
     /// <summary>Base address of the Runtime API, <c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/</c>.</summary>
     public required Uri RuntimeApi { get; init; }
 
-    /// <summary>How long before the deadline the handler's token fires (<c>DEADLINE_MARGIN_MS</c>, default 2 s).</summary>
-    public TimeSpan DeadlineMargin { get; init; } = FunctionSettings.DefaultDeadlineMargin;
-
     /// <summary>The function's memory in MB (<c>AWS_LAMBDA_FUNCTION_MEMORY_SIZE</c>); when set, the GC heap is capped below it.</summary>
     public int? MemorySizeMb { get; init; }
 
@@ -26,12 +23,11 @@ public sealed record RuntimeOptions
         ArgumentNullException.ThrowIfNull(environment);
         var found = new List<string>();
         var runtimeApi = FunctionSettings.ReadRuntimeApi(environment, found);
-        var margin = FunctionSettings.ReadDeadlineMargin(environment, found);
         var memory = FunctionSettings.ReadMemorySizeMb(environment, found);
         errors = found;
         options = runtimeApi is null || found.Count > 0
             ? null
-            : new RuntimeOptions { RuntimeApi = runtimeApi, DeadlineMargin = margin, MemorySizeMb = memory, Environment = environment };
+            : new RuntimeOptions { RuntimeApi = runtimeApi, MemorySizeMb = memory, Environment = environment };
         return options is not null;
     }
 }

@@ -19,7 +19,7 @@ public sealed class LambdaRuntimeTests
         var secondPost = await loop.Emulator.WaitForResultAsync(second, TestTimeout.Token());
 
         Assert.Equal(RuntimeApiPostKind.Response, firstPost.Kind);
-        Assert.Equal("""{"status":"ok","ignored":"registrator engine not wired yet"}""", firstPost.BodyText);
+        Assert.Equal("""{"outcome":"succeeded","trigger":"test-handler"}""", firstPost.BodyText);
         Assert.Equal(RuntimeApiPostKind.Response, secondPost.Kind);
         Assert.Equal(1, initializer.Calls);
         Assert.Equal(ScheduledEvent, initializer.Seen[0].EventJson);
@@ -81,11 +81,12 @@ public sealed class LambdaRuntimeTests
 
     [Theory]
     [MemberData(nameof(Deadlines))]
-    public async Task RunAsync_DeadlineHeader_ContextCarriesItAndTokenFiresAtDeadlineMinusMargin(string scenario, TimeSpan fromNow, bool cancelledAtStart)
+    public async Task RunAsync_DeadlineHeader_ContextCarriesItAndTokenFiresAtDeadlineMinusTheHandlersMargin(string scenario, TimeSpan fromNow, bool cancelledAtStart)
     {
         _ = scenario;
         var initializer = TestInitializer.Echoing();
-        await using var loop = await LoopHarness.StartAsync(initializer, ("DEADLINE_MARGIN_MS", "2000"));
+        initializer.DeadlineMargin = TimeSpan.FromMilliseconds(2000);
+        await using var loop = await LoopHarness.StartAsync(initializer);
         var deadline = DateTimeOffset.FromUnixTimeMilliseconds((DateTimeOffset.UtcNow + fromNow).ToUnixTimeMilliseconds());
 
         var id = loop.Emulator.Enqueue("{}", deadline);
@@ -104,7 +105,8 @@ public sealed class LambdaRuntimeTests
             await Task.Delay(Timeout.Infinite, token);
             return InvocationResult.Success("{}"u8.ToArray());
         });
-        await using var loop = await LoopHarness.StartAsync(initializer, ("DEADLINE_MARGIN_MS", "2000"));
+        initializer.DeadlineMargin = TimeSpan.FromMilliseconds(2000);
+        await using var loop = await LoopHarness.StartAsync(initializer);
 
         var id = loop.Emulator.Enqueue("{}", DateTimeOffset.UtcNow.AddSeconds(1));
         var post = await loop.Emulator.WaitForResultAsync(id, TestTimeout.Token());
@@ -161,14 +163,14 @@ public sealed class LambdaRuntimeTests
     public async Task RunAsync_InvalidHostSetting_PostsInvalidConfigurationNamingTheVariable()
     {
         var initializer = TestInitializer.Echoing();
-        await using var loop = await LoopHarness.StartAsync(initializer, ("DEADLINE_MARGIN_MS", "soon"));
+        await using var loop = await LoopHarness.StartAsync(initializer, ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "lots"));
 
         var exitCode = await loop.Run.WaitAsync(TestTimeout.Token());
         var error = (await loop.Emulator.WaitForInitErrorAsync(TestTimeout.Token())).ReadError();
 
         Assert.Equal(1, exitCode);
         Assert.Equal("Runtime.InvalidConfiguration", error.ErrorType);
-        Assert.Contains("DEADLINE_MARGIN_MS is 'soon'", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("AWS_LAMBDA_FUNCTION_MEMORY_SIZE is 'lots'", error.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(0, initializer.Calls);
     }
 

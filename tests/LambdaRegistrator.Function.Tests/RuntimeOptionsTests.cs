@@ -7,10 +7,9 @@ public sealed class RuntimeOptionsTests
         { "no runtime API", [], ["AWS_LAMBDA_RUNTIME_API is not set"] },
         { "runtime API with a scheme", ["AWS_LAMBDA_RUNTIME_API=http://127.0.0.1:9001"], ["AWS_LAMBDA_RUNTIME_API is 'http://127.0.0.1:9001': expected host:port"] },
         { "runtime API without a port", ["AWS_LAMBDA_RUNTIME_API=localhost"], ["AWS_LAMBDA_RUNTIME_API is 'localhost': expected host:port"] },
-        { "margin not a number", ["AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001", "DEADLINE_MARGIN_MS=2s"], ["DEADLINE_MARGIN_MS is '2s': expected a whole number of milliseconds from 0 to 900000"] },
-        { "negative margin", ["AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001", "DEADLINE_MARGIN_MS=-1"], ["DEADLINE_MARGIN_MS is '-1'"] },
+        { "memory not a number", ["AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512MB"], ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE is '512MB'"] },
         { "memory below Lambda's range", ["AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE=64"], ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE is '64': expected a whole number of MB from 128 to 10240"] },
-        { "two bad variables", ["DEADLINE_MARGIN_MS=x"], ["AWS_LAMBDA_RUNTIME_API is not set", "DEADLINE_MARGIN_MS is 'x'"] },
+        { "two bad variables", ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE=x"], ["AWS_LAMBDA_RUNTIME_API is not set", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE is 'x'"] },
     };
 
     [Theory]
@@ -30,14 +29,13 @@ public sealed class RuntimeOptionsTests
     public void TryParse_LambdaEnvironment_ReadsEverySetting()
     {
         var parsed = RuntimeOptions.TryParse(
-            Environment(["AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001", "DEADLINE_MARGIN_MS=5000", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512"]),
+            Environment(["AWS_LAMBDA_RUNTIME_API=127.0.0.1:9001", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE=512"]),
             out var options,
             out var errors);
 
         Assert.True(parsed);
         Assert.Empty(errors);
         Assert.Equal(new Uri("http://127.0.0.1:9001/2018-06-01/"), options!.RuntimeApi);
-        Assert.Equal(TimeSpan.FromSeconds(5), options.DeadlineMargin);
         Assert.Equal(512, options.MemorySizeMb);
     }
 
@@ -46,8 +44,7 @@ public sealed class RuntimeOptionsTests
     {
         Assert.True(RuntimeOptions.TryParse(Environment(["AWS_LAMBDA_RUNTIME_API=[::1]:9001"]), out var options, out _));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(2000), options!.DeadlineMargin);
-        Assert.Null(options.MemorySizeMb);
+        Assert.Null(options!.MemorySizeMb);
     }
 
     private static Func<string, string?> Environment(string[] pairs)

@@ -12,13 +12,16 @@ internal sealed class TestInitializer(Func<ReadOnlyMemory<byte>, InvocationConte
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>The margin the handler asks for (the registrator's DEADLINE_MARGIN_MS default).</summary>
+    public TimeSpan DeadlineMargin { get; set; } = TimeSpan.FromMilliseconds(2000);
+
     /// <summary>Every invocation the handler saw: its context and whether its token was already cancelled.</summary>
     public List<(InvocationContext Context, bool CancelledAtStart, string EventJson, string? TraceEnvironment)> Seen { get; } = [];
 
-    /// <summary>The summary the registrator answers with before its engine is wired in.</summary>
+    /// <summary>A handler that answers every event with a fixed summary.</summary>
     public static TestInitializer Echoing() =>
         new((_, _, _) => Task.FromResult(InvocationResult.Success(
-            Encoding.UTF8.GetBytes("""{"status":"ok","ignored":"registrator engine not wired yet"}"""))));
+            Encoding.UTF8.GetBytes("""{"outcome":"succeeded","trigger":"test-handler"}"""))));
 
     public Task<IInvocationHandler> InitializeAsync(Func<string, string?> environment, CancellationToken cancellationToken)
     {
@@ -30,6 +33,8 @@ internal sealed class TestInitializer(Func<ReadOnlyMemory<byte>, InvocationConte
 
     private sealed class Handler(TestInitializer owner) : IInvocationHandler
     {
+        public TimeSpan DeadlineMargin => owner.DeadlineMargin;
+
         public Task<InvocationResult> HandleAsync(ReadOnlyMemory<byte> eventJson, InvocationContext context, CancellationToken cancellationToken)
         {
             lock (owner.Seen)

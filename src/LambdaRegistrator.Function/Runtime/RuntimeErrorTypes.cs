@@ -3,7 +3,7 @@ namespace LambdaRegistrator.Function.Runtime;
 /// <summary>Error types the host itself reports.</summary>
 internal static class RuntimeErrorTypes
 {
-    /// <summary>A host setting (DEADLINE_MARGIN_MS, INVOCATION_TIMEOUT_SECONDS, …) is invalid.</summary>
+    /// <summary>A host setting (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, INVOCATION_TIMEOUT_SECONDS, …) is invalid.</summary>
     public const string InvalidConfiguration = "Runtime.InvalidConfiguration";
 
     /// <summary>The handler gave up because the deadline minus the margin passed.</summary>

@@ -19,6 +19,7 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
                 return ExitCode.InitializationFailed;
             }
 
+            using var owned = handler as IDisposable;
             while (true)
             {
                 var next = await client.GetNextAsync(cancellationToken);
@@ -75,7 +76,7 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
     private async Task<(ReadOnlyMemory<byte> Response, ErrorResponse? Error)> InvokeAsync(
         IInvocationHandler handler, NextInvocation next, CancellationToken cancellationToken)
     {
-        using var deadline = InvocationDeadline.CreateTokenSource(next.Context.Deadline, options.DeadlineMargin, time, cancellationToken);
+        using var deadline = InvocationDeadline.CreateTokenSource(next.Context.Deadline, handler.DeadlineMargin, time, cancellationToken);
         try
         {
             var result = await handler.HandleAsync(next.EventJson, next.Context, deadline.Token);
@@ -87,7 +88,7 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
         {
             return (ReadOnlyMemory<byte>.Empty, ErrorResponse.Of(
                 RuntimeErrorTypes.DeadlineReached,
-                $"The handler stopped at the invocation deadline minus DEADLINE_MARGIN_MS ({options.DeadlineMargin.TotalMilliseconds:0} ms) "
+                $"The handler stopped at the invocation deadline minus DEADLINE_MARGIN_MS ({handler.DeadlineMargin.TotalMilliseconds:0} ms) "
                 + "without reporting what it finished. Raise the function timeout or lower the work per invocation."));
         }
 #pragma warning disable CA1031 // A handler bug must become an /error post, never end the loop.

@@ -1,26 +1,21 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.TestKit.Aws;
+using LambdaRegistrator.TestKit.Consul;
 using LambdaRegistrator.TestKit.Lambda;
 
 namespace LambdaRegistrator.Function.Tests.Packaging;
 
 /// <summary>
 /// Runs the provided.al2023 package the way Lambda does: unzip, start <c>bootstrap</c> with Lambda's environment
-/// against the Runtime API emulator, look at what it posted and how it exited. These assert runtime-level behaviour
-/// that holds for whatever <c>Composition.CreateInitializer()</c> composes.
+/// against the Runtime API emulator (and moto_server and the Consul simulator), feed it events, and look at what it
+/// posted, what it wrote to Consul and how it exited.
 /// </summary>
-/// <remarks>
-/// SHELL INTEGRATOR: once the engine is composed, add here a test with a valid configuration against moto_server and
-/// the Consul simulator: a Scheduled Event posts a /response summary (and the simulator holds the registrations),
-/// the malformed event posts an /error with the registrator's errorType.
-/// </remarks>
 [Collection(PackagedArtifactsGroup.Name)]
-public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts)
+public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoFixture fixture) : IClassFixture<MotoFixture>
 {
-    private const string ScheduledEvent =
-        """{"version":"0","id":"89d1a02d-5ec7-412e-82f5-13505f849b41","detail-type":"Scheduled Event","source":"aws.events","account":"123456789012","time":"2025-11-22T12:00:00Z","region":"us-east-1","resources":["arn:aws:events:us-east-1:123456789012:rule/lambda-registrator"],"detail":{}}""";
-
+    private const string AclToken = "5d1e7c3a-e2e-secret-acl-token-9b8f7e6d5c4b";
     private const string MalformedEvent = """{"detail-type": "Scheduled Event", "source": """;
 
     [Fact]
@@ -37,113 +32,172 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts)
     }
 
     [Fact]
-    public async Task Bootstrap_InvalidHostSetting_PostsInvalidConfigurationAndExitsOne()
+    public async Task Bootstrap_AgainstMotoAndConsul_SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne()
     {
+        await using var world = await RegistratorWorld.StartAsync(fixture.Moto);
+        await world.FunctionAsync("orders", ("enabled", "true"), ("aliases", "live"));
+        await world.AliasAsync("orders", "live");
+        var billing = await world.FunctionAsync("billing", ("enabled", "true"));
+        await world.FunctionAsync("inventory", ("enabled", "true"), ("payload-passthrough", "true"));
+        await world.FunctionAsync("untagged");
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
+        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var environment = BootstrapProcess.LambdaEnvironment(emulator.RuntimeApi, taskRoot);
+        foreach (var (name, value) in world.FunctionEnvironment())
+        {
+            environment[name] = value;
+        }
 
-        var (exitCode, _) = await RunBootstrapAsync(emulator, ("DEADLINE_MARGIN_MS", "soon"));
+        environment["LOG_LEVEL"] = "debug";
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
 
-        var post = Assert.Single(emulator.Posts);
-        Assert.Equal(1, exitCode);
-        Assert.Equal(RuntimeApiPostKind.InitError, post.Kind);
-        Assert.Equal("Runtime.InvalidConfiguration", post.ErrorTypeHeader);
-        Assert.Contains("DEADLINE_MARGIN_MS is 'soon'", post.ReadError().ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(0, emulator.NextRequests);
+        // Scheduled Event: full sync. The account comes from the invoked function ARN the Runtime API sends.
+        var scheduled = await emulator.WaitForResultAsync(emulator.Enqueue(RegistratorWorld.SampleEvent("scheduled-event.json")), TestTimeout.Token(120));
+        var full = Summary(scheduled);
+        Assert.Equal("succeeded", full.GetProperty("outcome").GetString());
+        Assert.Equal("full-sync", full.GetProperty("trigger").GetString());
+        Assert.Equal(4, full.GetProperty("registered").GetInt32());
+        Assert.Equal(["billing", "inventory", "orders", "orders-live"], await world.ServiceIdsAsync());
+        var live = (await world.ServiceDefaultsAsync("orders-live"))!;
+        Assert.EndsWith(":function:orders:live", RegistratorWorld.Argument(live, "arn"), StringComparison.Ordinal);
+        Assert.Equal("synchronous", RegistratorWorld.Argument((await world.ServiceDefaultsAsync("billing"))!, "invocationMode"));
+
+        // TagResource on billing after its tags changed in AWS: targeted sync, one update.
+        await world.Moto.Seed.TagResourceAsync(billing, RegistratorWorld.Tags(("invocation-mode", "ASYNCHRONOUS")));
+        var tagged = Summary(await emulator.WaitForResultAsync(emulator.Enqueue(RegistratorWorld.SampleEvent("tag-resource.json", "billing")), TestTimeout.Token(120)));
+        Assert.Equal("targeted-sync", tagged.GetProperty("trigger").GetString());
+        Assert.Equal(1, tagged.GetProperty("updated").GetInt32());
+        Assert.Equal("asynchronous", RegistratorWorld.Argument((await world.ServiceDefaultsAsync("billing"))!, "invocationMode"));
+
+        // DeleteFunction after inventory was deleted in AWS: deregistered, service-defaults gone.
+        await world.Moto.Seed.DeleteFunctionAsync("inventory");
+        var deleted = Summary(await emulator.WaitForResultAsync(emulator.Enqueue(RegistratorWorld.SampleEvent("delete-function.json", "inventory")), TestTimeout.Token(120)));
+        Assert.Equal(1, deleted.GetProperty("deregistered").GetInt32());
+        Assert.Equal(["billing", "orders", "orders-live"], await world.ServiceIdsAsync());
+        Assert.Null(await world.ServiceDefaultsAsync("inventory"));
+
+        // A malformed event: /error with the registrator's error type, and not one Consul write.
+        var writes = world.Consul.Stats!.Writes;
+        var rejected = await emulator.WaitForResultAsync(emulator.Enqueue(MalformedEvent), TestTimeout.Token(120));
+        Assert.Equal(RuntimeApiPostKind.Error, rejected.Kind);
+        Assert.Equal("Registrator.EventRejected", rejected.ErrorTypeHeader);
+        Assert.Equal("Registrator.EventRejected", rejected.ReadError().ErrorType);
+        Assert.StartsWith("The event was rejected and nothing was written", rejected.ReadError().ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(writes, world.Consul.Stats.Writes);
+
+        // Lambda shuts the container down with SIGTERM: a clean exit, every log line JSON, nothing on stderr.
+        var (exitCode, stdout, stderr) = await bootstrap.TerminateAsync();
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, stderr);
+        var lines = BootstrapProcess.LogLines(stdout);
+        Assert.Contains(lines, line => line.GetProperty("level").GetString() == "debug");
+        Assert.Equal(4, emulator.Posts.Count);
+        var service = (await world.Reader.GetNodeServicesAsync(RegistratorWorld.Node, default, CancellationToken.None)).Value.Services.Single(s => s.Id == "orders");
+        Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[OwnershipMeta.RegistratorIdKey]);
     }
 
     [Fact]
-    public async Task Bootstrap_InvalidConsulAddress_PostsATypedInitErrorExitsOneAndServesNoEvent()
+    public async Task Bootstrap_TokenFromSsmWithAclsOn_RegistersAndNeverLogsTheToken()
     {
+        await using var world = await RegistratorWorld.StartAsync(fixture.Moto, new ConsulTargetOptions { SimulatorOnly = true, AclBootstrapToken = AclToken });
+        await world.FunctionAsync("orders", ("enabled", "true"));
+        await world.Moto.Seed.PutParameterAsync("/consul/acl-token", AclToken);
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        emulator.Enqueue(ScheduledEvent);
-        emulator.Enqueue(MalformedEvent);
+        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var environment = BootstrapProcess.LambdaEnvironment(emulator.RuntimeApi, taskRoot);
+        foreach (var (name, value) in world.FunctionEnvironment())
+        {
+            environment[name] = value;
+        }
 
-        var (exitCode, stdout) = await RunBootstrapAsync(emulator, ("CONSUL_HTTP_ADDR", "ftp://x"));
+        environment["CONSUL_HTTP_TOKEN_PATH"] = "/consul/acl-token";
+        environment["LOG_LEVEL"] = "trace";
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+
+        var post = await emulator.WaitForResultAsync(emulator.Enqueue(RegistratorWorld.SampleEvent("scheduled-event.json")), TestTimeout.Token(120));
+        var (exitCode, stdout, stderr) = await bootstrap.TerminateAsync();
+
+        Assert.Equal(RuntimeApiPostKind.Response, post.Kind);
+        Assert.Equal(1, Summary(post).GetProperty("registered").GetInt32());
+        Assert.Equal(["orders"], await world.ServiceIdsAsync());
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\"level\":\"trace\"", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(AclToken, stdout + stderr + post.BodyText, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string[], string, string[]> InitFailures => new()
+    {
+        {
+            "several invalid variables",
+            ["CONSUL_HTTP_ADDR=ftp://x", "DEADLINE_MARGIN_MS=soon", "PAGE_SIZE=500"],
+            "Registrator.InvalidConfiguration",
+            ["CONSUL_HTTP_ADDR", "DEADLINE_MARGIN_MS=\"soon\"", "PAGE_SIZE=\"500\""]
+        },
+        {
+            "token parameter missing in SSM",
+            ["CONSUL_HTTP_TOKEN_PATH=/consul/missing-token"],
+            "Registrator.SecretUnavailable",
+            ["CONSUL_HTTP_TOKEN_PATH=\"/consul/missing-token\" names an SSM parameter that does not exist"]
+        },
+        {
+            "host setting out of Lambda's range",
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE=64"],
+            "Runtime.InvalidConfiguration",
+            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE is '64'"]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(InitFailures))]
+    public async Task Bootstrap_InitFails_PostsATypedInitErrorListingEveryProblemAndExitsOne(string scenario, string[] overrides, string errorType, string[] mentioned)
+    {
+        _ = scenario;
+        await using var world = await RegistratorWorld.StartAsync(fixture.Moto);
+        await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
+        emulator.Enqueue(RegistratorWorld.SampleEvent("scheduled-event.json"));
+        emulator.Enqueue(MalformedEvent);
+        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var environment = BootstrapProcess.LambdaEnvironment(emulator.RuntimeApi, taskRoot);
+        foreach (var (name, value) in world.FunctionEnvironment().Concat(overrides.Select(o => o.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]))))
+        {
+            environment[name] = value;
+        }
+
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+        var (exitCode, stdout, stderr) = await bootstrap.WaitForExitAsync();
 
         var post = Assert.Single(emulator.Posts);
         var error = post.ReadError();
         Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, stderr);
         Assert.Equal(RuntimeApiPostKind.InitError, post.Kind);
         Assert.Equal("application/vnd.aws.lambda.error+json", post.ContentType);
-        Assert.Equal(post.ErrorTypeHeader, error.ErrorType);
-        Assert.Matches(@"^[A-Za-z]+\.[A-Za-z.]+$", error.ErrorType);
-        Assert.False(string.IsNullOrWhiteSpace(error.ErrorMessage));
+        Assert.Equal(errorType, post.ErrorTypeHeader);
+        Assert.Equal(errorType, error.ErrorType);
+        Assert.All(mentioned, m => Assert.Contains(m, error.ErrorMessage, StringComparison.Ordinal));
         Assert.Equal(0, emulator.NextRequests);
-        Assert.Contains(error.ErrorType, LogMessages(stdout), StringComparison.Ordinal);
+        Assert.Equal(0, world.Consul.Stats!.Writes);
+        Assert.Contains(errorType, BootstrapProcess.LogMessages(stdout), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Bootstrap_NoRuntimeApi_ExitsTwoAndNamesTheVariable()
     {
-        await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
+        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var environment = BootstrapProcess.LambdaEnvironment(string.Empty, taskRoot);
 
-        var (exitCode, stdout) = await RunBootstrapAsync(emulator, ("AWS_LAMBDA_RUNTIME_API", ""));
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+        var (exitCode, stdout, stderr) = await bootstrap.WaitForExitAsync();
 
         Assert.Equal(2, exitCode);
-        Assert.Empty(emulator.Posts);
-        Assert.Contains("AWS_LAMBDA_RUNTIME_API is not set", LogMessages(stdout), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("AWS_LAMBDA_RUNTIME_API is not set", BootstrapProcess.LogMessages(stdout), StringComparison.Ordinal);
     }
 
-    /// <summary>Starts bootstrap from the unzipped package with Lambda's environment (plus overrides) and waits for it to exit.</summary>
-    private async Task<(int ExitCode, string Stdout)> RunBootstrapAsync(LambdaRuntimeApiEmulator emulator, params (string Name, string Value)[] overrides)
+    /// <summary>The JSON summary of a /response post (fails the test for an /error post, showing the error).</summary>
+    private static JsonElement Summary(RuntimeApiPost post)
     {
-        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
-        var start = new ProcessStartInfo(Path.Combine(taskRoot, "bootstrap"))
-        {
-            WorkingDirectory = taskRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Clear();
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["AWS_LAMBDA_RUNTIME_API"] = emulator.RuntimeApi,
-            ["_HANDLER"] = "bootstrap",
-            ["LAMBDA_TASK_ROOT"] = taskRoot,
-            ["LD_LIBRARY_PATH"] = taskRoot,
-            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
-            ["TZ"] = ":UTC",
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_DEFAULT_REGION"] = "us-east-1",
-            ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE",
-            ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            ["AWS_SESSION_TOKEN"] = "fake-session-token",
-            ["AWS_LAMBDA_FUNCTION_NAME"] = "lambda-registrator",
-            ["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST",
-            ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512",
-            ["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand",
-        };
-        foreach (var (name, value) in overrides)
-        {
-            environment[name] = value;
-        }
-
-        foreach (var (name, value) in environment.Where(e => e.Value.Length > 0))
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync(TestTimeout.Token());
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        Assert.Equal(string.Empty, await stderr);
-        return (process.ExitCode, await stdout);
+        Assert.True(post.Kind == RuntimeApiPostKind.Response, $"expected a response, got {post.Kind} {post.ErrorTypeHeader}: {post.BodyText}");
+        return JsonDocument.Parse(post.Body).RootElement.Clone();
     }
-
-    /// <summary>The messages of the JSON log lines on stdout (each line must be JSON).</summary>
-    private static string LogMessages(string stdout) =>
-        string.Join('\n', stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("message").GetString()));
 }

@@ -1,19 +1,17 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json;
 
 namespace LambdaRegistrator.Function.Tests.Packaging;
 
 /// <summary>
 /// Loads the dotnet10 package the way the managed runtime does: the assembly, type and method named by the handler
-/// string, from the unzipped package, in its own load context; then invokes it with a Stream.
+/// string, from the unzipped package, in its own load context; then invokes it with a Stream, against moto_server and
+/// the Consul simulator.
 /// </summary>
-/// <remarks>
-/// SHELL INTEGRATOR: once the engine is composed, add a success case here (a Scheduled Event against moto_server and
-/// the Consul simulator returns the JSON summary stream).
-/// </remarks>
 [Collection(PackagedArtifactsGroup.Name)]
-public sealed class ManagedPackageTests(PackagedArtifacts artifacts)
+public sealed class ManagedPackageTests(PackagedArtifacts artifacts, MotoFixture fixture) : IClassFixture<MotoFixture>
 {
     [Fact]
     public void Dotnet10Zip_Layout_HasTheHandlerAssemblyDepsAndRuntimeConfigAtTheRoot()
@@ -29,33 +27,60 @@ public sealed class ManagedPackageTests(PackagedArtifacts artifacts)
     }
 
     [Fact]
-    public async Task HandlerString_LoadedFromThePackage_InvokesStreamInStreamOut()
+    public async Task HandlerString_LoadedFromThePackage_SyncsOnAScheduledEventAndRejectsAMalformedOne()
     {
+        await using var world = await RegistratorWorld.StartAsync(fixture.Moto);
+        await world.FunctionAsync("orders", ("enabled", "true"));
+        await world.FunctionAsync("billing", ("enabled", "true"), ("invocation-mode", "ASYNCHRONOUS"));
         var taskRoot = artifacts.Extract(artifacts.Dotnet10Zip);
         var parts = FunctionHandler.HandlerString.Split("::");
         var context = new PackageLoadContext(Path.Combine(taskRoot, parts[0] + ".dll"));
+
+        // Why: the managed runtime gives the function its configuration as process environment, and a Stream handler
+        // is not told its invoked ARN, so the account comes from AWS_ACCOUNT_ID (or REGISTRATOR_ID is set explicitly).
+        var environment = world.FunctionEnvironment();
+        environment["AWS_ACCOUNT_ID"] = TestKit.Aws.MotoServer.AccountId;
+        environment["INVOCATION_TIMEOUT_SECONDS"] = "120";
+        var previous = environment.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable, StringComparer.Ordinal);
         try
         {
+            foreach (var (name, value) in environment)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             var assembly = context.LoadFromAssemblyName(new AssemblyName(parts[0]));
             var type = assembly.GetType(parts[1], throwOnError: true)!;
             var method = type.GetMethod(parts[2], BindingFlags.Public | BindingFlags.Instance, [typeof(Stream)])!;
             Assert.Equal(taskRoot, Path.GetDirectoryName(assembly.Location));
             Assert.NotSame(typeof(FunctionHandler), type);
             Assert.Equal(typeof(Task<Stream>), method.ReturnType);
-
             var handler = Activator.CreateInstance(type)!;
-            var invocation = (Task<Stream>)method.Invoke(handler, [new MemoryStream("""{"detail-type": "Scheduled Event", "source": """u8.ToArray())])!;
 
-            // A malformed event (or, before the engine is composed, any event) fails the invocation with the
-            // package's own InvocationFailedException carrying a Category.Reason error type.
-            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => invocation);
+            await using var output = await (Task<Stream>)method.Invoke(handler, [new MemoryStream(RegistratorWorld.SampleEventBytes("scheduled-event.json"))])!;
+            using var document = await JsonDocument.ParseAsync(output);
+            var summary = document.RootElement;
+            Assert.Equal("succeeded", summary.GetProperty("outcome").GetString());
+            Assert.Equal(2, summary.GetProperty("registered").GetInt32());
+            Assert.Equal(["billing", "orders"], await world.ServiceIdsAsync());
+            Assert.Equal("asynchronous", RegistratorWorld.Argument((await world.ServiceDefaultsAsync("billing"))!, "invocationMode"));
+
+            // A malformed event fails the invocation with the package's own InvocationFailedException and the registrator's error type.
+            var writes = world.Consul.Stats!.Writes;
+            var malformed = (Task<Stream>)method.Invoke(handler, [new MemoryStream("""{"detail-type": "Scheduled Event", "source": """u8.ToArray())])!;
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => malformed);
             Assert.Equal(typeof(InvocationFailedException).FullName, thrown.GetType().FullName);
-            var errorType = (string)thrown.GetType().GetProperty(nameof(InvocationFailedException.ErrorType))!.GetValue(thrown)!;
-            Assert.Matches(@"^[A-Za-z]+\.[A-Za-z.]+$", errorType);
-            Assert.StartsWith(errorType + ": ", thrown.Message, StringComparison.Ordinal);
+            Assert.Equal("Registrator.EventRejected", thrown.GetType().GetProperty(nameof(InvocationFailedException.ErrorType))!.GetValue(thrown));
+            Assert.StartsWith("Registrator.EventRejected: ", thrown.Message, StringComparison.Ordinal);
+            Assert.Equal(writes, world.Consul.Stats.Writes);
         }
         finally
         {
+            foreach (var (name, value) in previous)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
             context.Unload();
         }
     }
