@@ -1,0 +1,40 @@
+using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Tags;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LambdaRegistrator.Tests.Fakes;
+
+/// <summary>Fakes for every client plus a factory for a registrator over them.</summary>
+internal sealed class Harness
+{
+    public const string RegistratorId = "123456789012/us-east-1";
+
+    public FakeLambdaApi Lambda { get; } = new();
+
+    public FakeTaggingApi Tagging { get; } = new();
+
+    public FakeParameterStore Parameters { get; } = new();
+
+    public FakeConsulClient Consul { get; } = new();
+
+    public static Dictionary<string, string> Enabled(params (string Key, string Value)[] more)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal) { [LambdaTags.Enabled] = "true" };
+        foreach (var (key, value) in more)
+        {
+            tags[LambdaTags.Prefix + key] = value;
+        }
+
+        return tags;
+    }
+
+    public Registrator Create(params (string Name, string Value)[] environment) => Create(FakeLambdaApi.Account, environment);
+
+    public Registrator Create(string? account, params (string Name, string Value)[] environment)
+    {
+        var variables = environment.ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
+        var parsed = RegistratorOptions.Parse(name => variables.GetValueOrDefault(name));
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+        return Registrator.Create(parsed.Options!, FakeLambdaApi.Region, account, Lambda, Tagging, Parameters, Consul, NullLogger.Instance);
+    }
+}
