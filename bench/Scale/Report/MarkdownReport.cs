@@ -181,7 +181,7 @@ internal static class MarkdownReport
         {
             var go = r.Strategy == Strategies.Go ? null : size.Find(Strategies.Go, r.Scenario);
             var ratios = go is null ? "—" : $"{Ratio(go.Aws.Total, r.Aws.Total)} / {Ratio(go.ConsulRequests, r.ConsulRequests)} / {Ratio(go.MedianMilliseconds, r.MedianMilliseconds)}";
-            md.AppendLine(Inv, $"| `{r.Strategy}` | {r.Scenario} | {Aws(r.Aws)} | {r.Aws.Throttled} | {r.ConsulReads:N0} | {r.ConsulWrites:N0} | {Ms(r)} | {Mb(r.PeakRssKilobytes)} MB | {ratios} |");
+            md.AppendLine(Inv, $"| `{r.Strategy}` | {r.Scenario} | {Aws(r.Aws)} | {Throttled(r.Aws)} | {r.ConsulReads:N0} | {r.ConsulWrites:N0} | {Ms(r)} | {Mb(r.PeakRssKilobytes)} MB | {ratios} |");
         }
 
         md.AppendLine();
@@ -210,6 +210,10 @@ internal static class MarkdownReport
         var parts = counts.Requests.OrderBy(kv => kv.Key).Select(kv => $"{Abbreviation(kv.Key)} {kv.Value.ToString("N0", Inv)}");
         return $"{counts.Total.ToString("N0", Inv)} ({string.Join(", ", parts)})";
     }
+
+    private static string Throttled(AwsCounts counts) => counts.Throttled == 0
+        ? "0"
+        : $"{counts.Throttled.ToString("N0", Inv)} ({string.Join(", ", counts.ThrottledBy.OrderBy(kv => kv.Key).Select(kv => $"{Abbreviation(kv.Key)} {kv.Value.ToString("N0", Inv)}"))})";
 
     private static string Abbreviation(AwsOperation operation) => operation switch
     {

@@ -1,9 +1,11 @@
 namespace LambdaRegistrator.Bench.Scale.Stub;
 
 /// <summary>AWS requests of one sync by operation (429 answers included) and how many were throttled.</summary>
-internal sealed record AwsCounts(IReadOnlyDictionary<AwsOperation, long> Requests, long Throttled)
+internal sealed record AwsCounts(IReadOnlyDictionary<AwsOperation, long> Requests, IReadOnlyDictionary<AwsOperation, long> ThrottledBy)
 {
-    public static AwsCounts None { get; } = new(new Dictionary<AwsOperation, long>(), 0);
+    public static AwsCounts None { get; } = new(new Dictionary<AwsOperation, long>(), new Dictionary<AwsOperation, long>());
+
+    public long Throttled => ThrottledBy.Values.Sum();
 
     public long Total => Requests.Values.Sum();
 
@@ -18,6 +20,12 @@ internal sealed record AwsCounts(IReadOnlyDictionary<AwsOperation, long> Request
             merged[operation] = Math.Max(merged.GetValueOrDefault(operation), count);
         }
 
-        return new AwsCounts(merged, Throttled + other.Throttled);
+        var throttled = new Dictionary<AwsOperation, long>(ThrottledBy);
+        foreach (var (operation, count) in other.ThrottledBy)
+        {
+            throttled[operation] = throttled.GetValueOrDefault(operation) + count;
+        }
+
+        return new AwsCounts(merged, throttled);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class StubCounters
     public AwsCounts Snapshot()
     {
         var requests = new Dictionary<AwsOperation, long>();
-        long throttled = 0;
+        var throttled = new Dictionary<AwsOperation, long>();
         for (var i = 0; i < OperationCount; i++)
         {
             var count = Interlocked.Read(ref _requests[i]);
@@ -32,7 +32,11 @@ internal sealed class StubCounters
                 requests[(AwsOperation)i] = count;
             }
 
-            throttled += Interlocked.Read(ref _throttled[i]);
+            var refused = Interlocked.Read(ref _throttled[i]);
+            if (refused > 0)
+            {
+                throttled[(AwsOperation)i] = refused;
+            }
         }
 
         return new AwsCounts(requests, throttled);
