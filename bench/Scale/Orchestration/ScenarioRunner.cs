@@ -62,6 +62,7 @@ internal sealed class ScenarioRunner(BenchOptions options, TextWriter progress)
             context.Stub.Reset();
             context.Consul.Stats.Reset();
             var measurement = await child.RunAsync(command);
+            await SettleAsync(context.Consul);
             var repAws = context.Stub.Counters.Snapshot();
             var (repReads, repWrites) = (context.Consul.Stats.Reads, context.Consul.Stats.Writes);
             aws = aws.Max(repAws);
@@ -81,6 +82,7 @@ internal sealed class ScenarioRunner(BenchOptions options, TextWriter progress)
                 }
             }
 
+            await SettleAsync(context.Consul);
             progress.WriteLine($"  {context.Strategy,-14} {scenario,-32} rep {rep}: {measurement.Milliseconds,10:F1} ms, AWS {repAws.Total} ({repAws.Throttled} × 429), Consul r/w {repReads}/{repWrites} {summary}");
             if (measurement.Milliseconds > options.SlowScenarioMilliseconds)
             {
@@ -91,6 +93,21 @@ internal sealed class ScenarioRunner(BenchOptions options, TextWriter progress)
 
         var rss = await child.QuitAsync();
         return new ScenarioResult(context.Size, context.Strategy, scenario, walls, aws, reads, writes, rss, summary, problems);
+    }
+
+    // Why: the simulator records a request after writing its response, so a count read right after the last response
+    // can miss it and the next repetition's reset can come before it; wait until the counters stop moving.
+    private static async Task SettleAsync(ConsulSimulatorServer consul)
+    {
+        var last = consul.Stats.Reads + consul.Stats.Writes;
+        var stable = 0;
+        for (var i = 0; i < 40 && stable < 2; i++)
+        {
+            await Task.Delay(25);
+            var now = consul.Stats.Reads + consul.Stats.Writes;
+            stable = now == last ? stable + 1 : 0;
+            last = now;
+        }
     }
 
     private sealed record Context(int Size, string Strategy, SyntheticAccount Account, AwsStub Stub, ConsulSimulatorServer Consul);
