@@ -3,8 +3,10 @@
 # and the Consul simulator (5 ms per request), each engine strategy against a Go-equivalent one. Writes the
 # "Account scale" block of bench/RESULTS.md (between its markers) and prints it.
 # Usage: ./scripts/bench.sh [--quick] [more options: --sizes, --reps, --latency-ms, --strategies, --no-moto]
-#   --quick  N = 100 and 1,000, one repetition (a smoke test; about 1.5 min, mostly quota-bound list-functions and
-#            Go-equivalent syncs at 1,000 functions). The full run takes about 20-30 minutes on 2 cores.
+#   --quick  N = 100 and 1,000, one repetition (a smoke test). It cannot finish in under a minute: the six
+#            list-functions and Go-equivalent full syncs at 1,000 functions wait on the 100 req/s GetFunction quota
+#            (>= 10 s each); expect 2-3 minutes plus the build, less with --no-moto.
+#            The full run takes about 20 minutes on 2 cores (the 10,000-function quota-bound syncs run once, ~2 min each).
 # Exit status: 0 when done, 1 when the engine left a wrong Consul end state, 2 on bad usage or a missing tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
