@@ -67,6 +67,28 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
         Assert.Equal(3, second.Summary.Unchanged);
     }
 
+    // Issue 7: an event for a function that did not change costs at most 4 requests in all and writes nothing, however
+    // many aliases it has: GetFunction + ListAliases on AWS, node-services + one filtered service-defaults list on Consul.
+    [Fact]
+    public async Task HandleEvent_UnchangedFunctionWithTwoAliases_TwoConsulReadsAndNoWrites()
+    {
+        await FunctionAsync("orders", ("enabled", "true"), ("aliases", "live+canary"));
+        await AliasAsync("orders", "live");
+        await AliasAsync("orders", "canary");
+        await using var consul = await SimulatorAsync();
+        using var engine = await Engine.StartAsync(Moto, consul);
+        Assert.Equal(SyncOutcome.Succeeded, (await engine.Registrator.FullSyncAsync(dryRun: false)).Outcome);
+        var (reads, writes) = (consul.Stats!.Reads, consul.Stats.Writes);
+
+        var report = await engine.Registrator.HandleEventAsync(SampleEvents.Load("tag-resource.json", "orders"), SyncContext.None, CancellationToken.None);
+
+        Assert.Equal(SyncOutcome.Succeeded, report.Outcome);
+        Assert.True(report.Plan!.IsEmpty);
+        Assert.Equal(3, report.Summary.Unchanged);
+        Assert.Equal(2, consul.Stats.Reads - reads);
+        Assert.Equal(writes, consul.Stats.Writes);
+    }
+
     [Fact]
     public async Task FullSync_ListFunctionsStrategy_RegistersTheSameServices()
     {
