@@ -45,10 +45,18 @@ locals {
     REGISTRATOR_ID               = var.registrator_id
     INVENTORY_STRATEGY           = var.inventory_strategy
     SERVICE_DEFAULTS_FORMAT      = var.service_defaults_format
+    # The default REGISTRATOR_ID is <account>/<region>; the managed dotnet10 handler is not told its invoked
+    # function ARN, so the account is passed explicitly (harmless and explicit for provided.al2023 too).
+    AWS_ACCOUNT_ID = local.account
+  }
+  # The managed runtime gives the handler no deadline; it budgets the function's timeout itself.
+  managed_runtime_environment = {
+    INVOCATION_TIMEOUT_SECONDS = tostring(var.timeout)
   }
   function_environment = merge(
     var.environment,
     { for k, v in local.candidate_environment : k => v if v != null && v != "" },
+    var.runtime == "dotnet10" ? local.managed_runtime_environment : {},
   )
 }
 

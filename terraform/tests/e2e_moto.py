@@ -59,6 +59,7 @@ expect("environment", cfg["Environment"]["Variables"], {
     "NODE_NAME": "lambdas",
     "ENTERPRISE": "false",
     "LOG_LEVEL": "info",
+    "AWS_ACCOUNT_ID": ACCOUNT,
     "CONSUL_HTTP_TOKEN_PATH": f"/{NAME}/consul-http-token",
     "CONSUL_CACERT_PATH": f"/{NAME}/consul-ca-cert",
     "CONSUL_EXTENSION_DATA_PREFIX": f"/{NAME}/extension-data",

@@ -30,6 +30,7 @@ run "defaults_set_only_the_required_and_defaulted_variables" {
       NODE_NAME        = "lambdas"
       ENTERPRISE       = "false"
       LOG_LEVEL        = "info"
+      AWS_ACCOUNT_ID   = "123456789012"
     })
     error_message = "Unexpected default environment: ${jsonencode(aws_lambda_function.this.environment[0].variables)}"
   }
@@ -88,6 +89,7 @@ run "every_variable_reaches_its_environment_variable" {
   assert {
     condition = aws_lambda_function.this.environment[0].variables == tomap({
       CONSUL_HTTP_ADDR             = "https://consul.example.com:8501"
+      AWS_ACCOUNT_ID               = "123456789012"
       DATACENTER                   = "dc2"
       NODE_NAME                    = "serverless"
       ENTERPRISE                   = "true"
@@ -140,6 +142,10 @@ run "managed_dotnet10_package_uses_the_class_library_handler" {
   assert {
     condition     = local.handlers["dotnet10"] == "LambdaRegistrator.Function::LambdaRegistrator.Function.FunctionHandler::HandleAsync"
     error_message = "dotnet10 must use the managed handler string, got ${local.handlers["dotnet10"]}."
+  }
+  assert {
+    condition     = local.managed_runtime_environment == { INVOCATION_TIMEOUT_SECONDS = "30" }
+    error_message = "The managed runtime must be told the function's timeout, got ${jsonencode(local.managed_runtime_environment)}."
   }
   assert {
     condition     = aws_lambda_function.this.handler == local.handlers[aws_lambda_function.this.runtime]
