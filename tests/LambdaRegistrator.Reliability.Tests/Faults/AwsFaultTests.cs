@@ -113,7 +113,9 @@ public sealed class AwsFaultTests(MotoFixture fixture) : IAsyncLifetime
     public static TheoryData<string, string, string, AwsFault> ThrottledPastTheDeadline => new()
     {
         { "full sync, list-functions: ListFunctions throttled with Retry-After 20 s", "list-functions", "scheduled-event.json", new AwsFault(AwsFaultKind.LambdaTooManyRequests, 1000) { PathPrefix = FunctionsPath, RetryAfter = TimeSpan.FromSeconds(20) } },
-        { "full sync, tagging: GetResources throttled", "tagging", "scheduled-event.json", new AwsFault(AwsFaultKind.TaggingThrottled, 1000) { Target = GetResources } },
+        // Why Retry-After here too: without it the jittered back-off of 5 attempts can sum to less than the 1 s deadline,
+        // and the sync then (correctly) fails on exhausted retries instead of reaching the deadline: a flaky case.
+        { "full sync, tagging: GetResources throttled with Retry-After 20 s", "tagging", "scheduled-event.json", new AwsFault(AwsFaultKind.TaggingThrottled, 1000) { Target = GetResources, RetryAfter = TimeSpan.FromSeconds(20) } },
         { "full sync, tagging: GetFunction confirmation throttled", "tagging", "scheduled-event.json", new AwsFault(AwsFaultKind.LambdaTooManyRequests, 1000) { PathPrefix = FunctionsPath, RetryAfter = TimeSpan.FromSeconds(20) } },
         { "targeted sync: GetFunction throttled", "tagging", "tag-resource.json", new AwsFault(AwsFaultKind.LambdaTooManyRequests, 1000) { PathPrefix = FunctionsPath, RetryAfter = TimeSpan.FromSeconds(20) } },
         { "targeted sync: GetFunction hangs", "tagging", "tag-resource.json", new AwsFault(AwsFaultKind.Delay, 1000) { PathPrefix = FunctionsPath, Delay = TimeSpan.FromSeconds(60) } },

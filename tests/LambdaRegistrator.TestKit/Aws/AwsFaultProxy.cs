@@ -98,16 +98,18 @@ public sealed class AwsFaultProxy : IAsyncDisposable
                 fault?.Kind));
         }
 
+        // A Retry-After given with any throttling fault is sent (Lambda documents it; the others may, and tests use it
+        // to make waits longer than a deadline regardless of back-off jitter).
+        if (fault?.RetryAfter is { } retryAfter && fault.Kind is AwsFaultKind.LambdaTooManyRequests or AwsFaultKind.SsmThrottling or AwsFaultKind.TaggingThrottled)
+        {
+            context.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         switch (fault?.Kind)
         {
             case AwsFaultKind.LambdaTooManyRequests:
                 context.Response.StatusCode = 429;
                 context.Response.Headers["x-amzn-ErrorType"] = "TooManyRequestsException";
-                if (fault.RetryAfter is { } retryAfter)
-                {
-                    context.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
                 await WriteJsonAsync(context, "application/json", """{"Type":"User","message":"Rate exceeded","Reason":"CallerRateLimitExceeded"}""");
                 return;
             case AwsFaultKind.SsmThrottling:
