@@ -1,18 +1,8 @@
 # EventBridge: the CloudTrail pattern, the schedule, targets and invoke permissions.
 
 mock_provider "aws" {
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_data "aws_region" {
-    defaults = { id = "eu-west-1", name = "eu-west-1" }
-  }
-  mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
-  }
-  mock_data "aws_iam_policy_document" {
-    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
-  }
+  # Shared mock data: tests/mocks/aws.tfmock.hcl.
+  source = "./tests/mocks"
   # Valid ARNs for the one run that applies: the provider validates the ARNs it is given.
   mock_resource "aws_iam_role" {
     defaults = { arn = "arn:aws:iam::123456789012:role/lambda-registrator" }
