@@ -1,5 +1,4 @@
 using LambdaRegistrator.Aws;
-using LambdaRegistrator.Core.Configuration;
 
 namespace LambdaRegistrator.Function;
 
@@ -20,7 +19,7 @@ internal sealed class RegistratorInitializer(RegistratorHostOptions hostOptions)
         }
         catch (RegistratorConfigurationException e)
         {
-            throw new FunctionInitializationException(ErrorTypeOf(e, environment), e.Message, e);
+            throw new FunctionInitializationException(ErrorTypeOf(e), e.Message, e);
         }
         catch (AwsConfigurationException e)
         {
@@ -29,22 +28,7 @@ internal sealed class RegistratorInitializer(RegistratorHostOptions hostOptions)
         }
     }
 
-    /// <summary>
-    /// <c>Registrator.SecretUnavailable</c> when every problem is about reading CONSUL_HTTP_TOKEN_PATH or CONSUL_CACERT_PATH
-    /// from SSM, otherwise <c>Registrator.InvalidConfiguration</c>.
-    /// </summary>
-    /// <remarks>
-    /// Why: <see cref="Registrator.CreateAsync"/> reads SSM only after every variable parsed; so when the registrator's own
-    /// variables parse cleanly, problems naming a secret path come from reading the secret (missing, empty, access
-    /// denied, SSM unreachable), which an operator fixes in SSM or IAM rather than in the function's configuration.
-    /// </remarks>
-    private static string ErrorTypeOf(RegistratorConfigurationException exception, Func<string, string?> environment)
-    {
-        string[] secretPrefixes = [EnvironmentVariables.ConsulHttpTokenPath + "=\"", EnvironmentVariables.ConsulCACertPath + "=\""];
-        var aboutSecrets = exception.Problems.Count > 0
-            && exception.Problems.All(p => secretPrefixes.Any(prefix => p.StartsWith(prefix, StringComparison.Ordinal)));
-        return aboutSecrets && RegistratorOptions.Parse(environment).Errors.Count == 0
-            ? RegistratorErrorTypes.SecretUnavailable
-            : RegistratorErrorTypes.InvalidConfiguration;
-    }
+    // Why two types: a secret that cannot be read is fixed in SSM or IAM, a bad variable in the function's configuration.
+    private static string ErrorTypeOf(RegistratorConfigurationException exception) =>
+        exception.SecretUnavailable ? RegistratorErrorTypes.SecretUnavailable : RegistratorErrorTypes.InvalidConfiguration;
 }

@@ -114,7 +114,8 @@ public sealed class Registrator : IDisposable
             consulOptions = await ConsulSecretReader.ApplyAsync(consulOptions, options, aws.ParameterStore, problems, cancellationToken).ConfigureAwait(false);
             if (problems.Count > 0)
             {
-                throw new RegistratorConfigurationException(problems);
+                // Every variable parsed above, so what is left is reading the secrets from SSM.
+                throw new RegistratorConfigurationException(problems, secretUnavailable: true);
             }
 
             consul = new ConsulClient(consulOptions, hostOptions.ConsulRetry);

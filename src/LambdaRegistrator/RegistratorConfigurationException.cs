@@ -10,6 +10,13 @@ public sealed class RegistratorConfigurationException : Exception
         Problems = problems;
     }
 
+    /// <summary>Creates the exception from the list of problems, saying whether they are all about reading the SSM secrets.</summary>
+    public RegistratorConfigurationException(IReadOnlyList<string> problems, bool secretUnavailable)
+        : this(problems)
+    {
+        SecretUnavailable = secretUnavailable;
+    }
+
     /// <summary>Creates the exception for a single problem.</summary>
     public RegistratorConfigurationException(string message)
         : this([message])
@@ -28,6 +35,12 @@ public sealed class RegistratorConfigurationException : Exception
         : this("The registrator configuration is invalid.")
     {
     }
+
+    /// <summary>
+    /// True when every variable parsed and only reading CONSUL_HTTP_TOKEN_PATH / CONSUL_CACERT_PATH from SSM failed
+    /// (missing, empty, access denied, unreachable): fixed in SSM or IAM, not in the function's configuration.
+    /// </summary>
+    public bool SecretUnavailable { get; }
 
     /// <summary>Every problem found, one sentence each.</summary>
     public IReadOnlyList<string> Problems { get; } = [];
