@@ -546,4 +546,66 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal(500, reply.Status);
         Assert.Equal("No path to datacenter", reply.Body);
     }
+
+    public static TheoryData<string, string, string> LambdaArgumentCases => new()
+    {
+        { "payloadPassthrough as a string", "{\"ARN\":\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"payloadPassthrough\":\"yes\"}",
+            "1 error occurred:\n\t* invalid EnvoyExtensions[0][builtin/aws/lambda]: error decoding extension arguments: 1 error(s) decoding:\n\n"
+            + "* 'PayloadPassthrough' expected type 'bool', got unconvertible type 'string', value: 'yes'\n\n" },
+        { "ARN as a number", "{\"arn\":5}",
+            "1 error occurred:\n\t* invalid EnvoyExtensions[0][builtin/aws/lambda]: error decoding extension arguments: 1 error(s) decoding:\n\n"
+            + "* 'ARN' expected type 'string', got unconvertible type 'float64', value: '5'\n\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LambdaArgumentCases))]
+    public async Task ConfigPut_LambdaArgumentOfWrongType_Returns500NamingTheField(string caseName, string arguments, string expected)
+    {
+        _output.WriteLine(caseName);
+        var reply = await Api.PutAsync("/v1/config", "{\"Kind\":\"service-defaults\",\"Name\":\"" + ConsulApi.UniqueName("args")
+            + "\",\"EnvoyExtensions\":[{\"Name\":\"builtin/aws/lambda\",\"Arguments\":" + arguments + "}]}");
+
+        Assert.Equal((500, expected), (reply.Status, reply.Body));
+    }
+
+    [Fact]
+    public async Task ConfigPut_LambdaArgumentsUnknownKeyAndAnyCase_AreAccepted()
+    {
+        var reply = await Api.PutAsync("/v1/config", "{\"Kind\":\"service-defaults\",\"Name\":\"" + ConsulApi.UniqueName("argok")
+            + "\",\"EnvoyExtensions\":[{\"Name\":\"builtin/aws/lambda\",\"Arguments\":{\"aRn\":\"arn:aws:lambda:us-east-1:123456789012:function:f\","
+            + "\"PAYLOADPASSTHROUGH\":true,\"Region\":\"us-east-1\"}}]}");
+
+        Assert.Equal((200, "true"), (reply.Status, reply.Body));
+    }
+
+    [Fact]
+    public async Task NodeServices_NodeWithoutServices_ServicesIsNull()
+    {
+        var node = ConsulApi.UniqueName("bare");
+        await Api.PutAsync("/v1/catalog/register", "{\"Node\":\"" + node + "\",\"Address\":\"10.0.0.7\"}");
+
+        var reply = (await Api.GetAsync($"/v1/catalog/node-services/{node}")).Json();
+
+        Assert.Equal(node, reply.GetProperty("Node").GetProperty("Node").GetString());
+        Assert.Equal(JsonValueKind.Null, reply.GetProperty("Services").ValueKind);
+    }
+
+    public static TheoryData<string, string, int> ReadErrorCases => new()
+    {
+        { "unknown datacenter", "/v1/catalog/services?dc=nowhere", 500 },
+        { "unparsable filter", "/v1/catalog/service/x?filter=" + Uri.EscapeDataString("ServiceTags contains"), 500 },
+        { "unknown datacenter of node-services", "/v1/catalog/node-services/n?dc=nowhere", 500 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadErrorCases))]
+    public async Task CatalogRead_ErrorFromTheRpc_StillCarriesQueryMeta(string caseName, string path, int status)
+    {
+        var reply = await Api.GetAsync(path);
+
+        Assert.True(status == reply.Status, $"{caseName}: {reply.Status} {reply.Body}");
+        Assert.True(reply.Index >= 1, caseName);
+        Assert.NotNull(reply.Header("X-Consul-KnownLeader"));
+        Assert.NotNull(reply.Header("X-Consul-LastContact"));
+    }
 }

@@ -24,7 +24,7 @@ internal sealed class SimulatorState : IDisposable
         Ca = new CertificateAuthority(settings.LeafCertificateTtl, time);
         foreach (var dc in settings.Datacenters)
         {
-            _datacenters[dc] = new DatacenterState(dc);
+            _datacenters[dc] = new DatacenterState(dc, StartIndex(dc));
         }
 
         Replication = new ConfigReplication(Sync, time, settings.ReplicationDelay, () => PrimaryDatacenter,
@@ -69,7 +69,7 @@ internal sealed class SimulatorState : IDisposable
             foreach (var name in _datacenters.Keys.ToList())
             {
                 var old = _datacenters[name];
-                _datacenters[name] = new DatacenterState(name, old.Raft.Index + 1);
+                _datacenters[name] = new DatacenterState(name, Math.Max(old.Raft.Index + 1, StartIndex(name)));
                 old.Raft.Changes.Notify();
             }
 
@@ -78,6 +78,13 @@ internal sealed class SimulatorState : IDisposable
             SeedServers();
         }
     }
+
+    /// <summary>
+    /// Why: the raft logs of real datacenters have unrelated histories, so their indexes differ; starting each log 100
+    /// further keeps an index read in one datacenter from matching another's by chance (a CAS taken from a secondary
+    /// must fail in the primary, as it does in a real federation).
+    /// </summary>
+    private ulong StartIndex(string datacenter) => 1 + (100UL * (ulong)Math.Max(0, Settings.Datacenters.ToList().IndexOf(datacenter)));
 
     /// <summary>Why: a real cluster always lists the <c>consul</c> service of its servers in the catalog.</summary>
     private void SeedServers()
