@@ -1,3 +1,5 @@
+using LambdaRegistrator.TestKit.Consul;
+
 namespace LambdaRegistrator.ConsulSimulator.Tests;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class GatewayEntryConformanceTests : IClassFixture<ConsulTargetFix
     private static string Exports(string services, string name = "default") =>
         "{\"Kind\":\"exported-services\",\"Name\":\"" + name + "\",\"Services\":" + services + "}";
 
-    [Fact]
+    [ConsulVersionFact("1.18.0")] // Hash in the output: Consul 1.16.5, 1.17.2 and 1.18.0 on.
     public async Task TerminatingGatewayPut_WithServices_ReadsBackInConsulShape()
     {
         var name = ConsulApi.UniqueName("tgw");
@@ -108,8 +110,6 @@ public sealed class GatewayEntryConformanceTests : IClassFixture<ConsulTargetFix
         { "name other than default on CE", Exports("[]", "other"), 500, "exported-services Name must be \"default\"" },
         { "partition consumer on CE", Exports("[{\"Name\":\"s\",\"Consumers\":[{\"Partition\":\"p2\"}]}]"), 500,
             "Services[0].Consumers[0]: partitions are an enterprise-only feature" },
-        { "sameness-group consumer on CE", Exports("[{\"Name\":\"s\",\"Consumers\":[{\"SamenessGroup\":\"g\"}]}]"), 500,
-            "Services[0].Consumers[0]: sameness-groups are an enterprise-only feature" },
         { "no consumer", Exports("[{\"Name\":\"s\"}]"), 500, "Services[0]: must have at least one consumer" },
         { "empty service name", Exports("[{\"Consumers\":[{\"Peer\":\"p\"}]}]"), 500, "Services[0]: service name cannot be empty" },
         { "all peers", Exports("[{\"Name\":\"s\",\"Consumers\":[{\"Peer\":\"*\"}]}]"), 500,
@@ -126,5 +126,13 @@ public sealed class GatewayEntryConformanceTests : IClassFixture<ConsulTargetFix
 
         Assert.True(status == reply.Status, $"{caseName}: {reply.Status} {reply.Body}");
         Assert.Equal(text, reply.Body);
+    }
+
+    [ConsulVersionFact("1.16.0")] // SamenessGroup consumers: Consul 1.16 on.
+    public async Task ExportedServicesPut_SamenessGroupOnCommunityEdition_Returns500()
+    {
+        var reply = await Api.PutAsync("/v1/config", Exports("[{\"Name\":\"s\",\"Consumers\":[{\"SamenessGroup\":\"g\"}]}]"));
+
+        Assert.Equal((500, "Services[0].Consumers[0]: sameness-groups are an enterprise-only feature"), (reply.Status, reply.Body));
     }
 }
