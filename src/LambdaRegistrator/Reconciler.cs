@@ -1,7 +1,7 @@
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
-using LambdaRegistrator.Core.Triggers;
 using LambdaRegistrator.Execution;
 using LambdaRegistrator.Inventory;
 using LambdaRegistrator.Logging;
@@ -27,24 +27,23 @@ internal sealed class Reconciler(
 {
     private string? _localDatacenter;
 
-    /// <summary>Reconciles every function.</summary>
-    /// <param name="registratorId">The owner id written to Consul.</param>
+    /// <summary>Reconciles every function of <paramref name="source"/>.</summary>
+    /// <param name="source">Where the functions come from and the owner id written to Consul; listed functions elsewhere are reported and skipped.</param>
     /// <param name="dryRun">Plan only.</param>
-    /// <param name="home">This registrator's region and (when known) account: functions listed elsewhere are skipped.</param>
     /// <param name="deadline">Fires when no new write may start.</param>
-    public async Task<SyncReport> FullSyncAsync(string registratorId, bool dryRun, TriggerContext home, CancellationToken deadline)
+    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline)
     {
         var errors = new List<string>();
         var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
         try
         {
-            var listed = OnlyHome(await inventory.ReadAsync(deadline).ConfigureAwait(false), home);
+            var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
             errors.AddRange(listed.Errors);
             var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
-            var read = await observer.ReadAsync(Planner.RequiredScopes(firstDesired, Planning(registratorId)), deadline).ConfigureAwait(false);
+            var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, Planning(source)), deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
-            var planning = Planning(registratorId);
+            var planning = Planning(source);
             var firstPlan = Planner.CreatePlan(firstDesired, read.State, planning);
             var desired = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var plan = ReferenceEquals(desired, firstDesired) ? firstPlan : Planner.CreatePlan(desired, read.State, planning);
@@ -57,32 +56,8 @@ internal sealed class Reconciler(
         }
     }
 
-    // Why: ARNs come from AWS but are still untrusted input (a shared or misbehaving inventory, a cross-account
-    // Tagging result). A function of another partition, region or account belongs to another registrator; taking
-    // its name under this owner id would fight that registrator, so it is skipped (events do the same in Core).
-    private InventoryResult OnlyHome(InventoryResult listed, TriggerContext home)
-    {
-        var partition = home.Region is { } region ? LambdaNames.PartitionForRegion(region) : null;
-        var kept = new List<FunctionInventoryEntry>(listed.Functions.Count);
-        foreach (var function in listed.Functions)
-        {
-            var arn = function.FunctionArn;
-            if ((home.Region is not null && !string.Equals(arn.Region, home.Region, StringComparison.Ordinal))
-                || (partition is not null && !string.Equals(arn.Partition, partition, StringComparison.Ordinal))
-                || (home.AccountId is not null && !string.Equals(arn.AccountId, home.AccountId, StringComparison.Ordinal)))
-            {
-                Log.SkippedForeignFunction(logger, arn.ToString(), home.AccountId ?? "(any account)", home.Region ?? "(any region)");
-                continue;
-            }
-
-            kept.Add(function);
-        }
-
-        return kept.Count == listed.Functions.Count ? listed : listed with { Functions = kept };
-    }
-
     /// <summary>Reconciles one function after reading it from Lambda.</summary>
-    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, string registratorId, bool dryRun, CancellationToken deadline)
+    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, Source source, bool dryRun, CancellationToken deadline)
     {
         var report = new SyncReport { Trigger = trigger, Function = target.ToString(), DryRun = dryRun };
         try
@@ -94,7 +69,7 @@ internal sealed class Reconciler(
                 return report with { Errors = [read.Error] };
             }
 
-            return await ApplyToFunctionAsync(report, read.Entry?.FunctionArn ?? target, read.Entry, read.Error is null ? [] : [read.Error], registratorId, deadline)
+            return await ApplyToFunctionAsync(report, read.Entry?.FunctionArn ?? target, read.Entry, read.Error is null ? [] : [read.Error], source, deadline)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -105,22 +80,17 @@ internal sealed class Reconciler(
 
     /// <summary>Reconciles one function whose desired state is given (manual register: an entry; manual deregister: null).</summary>
     public async Task<SyncReport> ApplyToFunctionAsync(
-        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, string registratorId, CancellationToken deadline)
+        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, Source source, CancellationToken deadline)
     {
         var errors = new List<string>(readErrors);
         try
         {
             var desired = DesiredState.ForFunction(target, entry);
-            var names = new List<string> { target.FunctionName };
-            if (entry?.Tags is { } tags && FunctionTagParser.Parse(tags, options.Enterprise) is EnabledTags enabled)
-            {
-                names.AddRange(enabled.Registration.Aliases.Select(alias => $"{target.FunctionName}-{alias}"));
-            }
-
-            var read = await observer.ReadForFunctionAsync(Planner.RequiredScopes(desired, Planning(registratorId)), target, names, deadline).ConfigureAwait(false);
+            var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
+            var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, Planning(source)), target, names, deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
-            var planning = Planning(registratorId);
+            var planning = Planning(source);
             var plan = Planner.CreatePlan(desired, read.State, planning);
             Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, target, deadline).ConfigureAwait(false);
@@ -173,7 +143,7 @@ internal sealed class Reconciler(
 
         foreach (var service in observed.Services)
         {
-            if (removed.Contains(PathKey(service.Key)) || !IsOwned(service.Service.Meta, planning.RegistratorId, target))
+            if (removed.Contains(PathKey(service.Key)) || !Ownership.IsOwnedBy(service.Service.Meta, planning.RegistratorId, target))
             {
                 continue;
             }
@@ -192,17 +162,6 @@ internal sealed class Reconciler(
     }
 
     private static string PathKey(ServiceKey key) => Planner.ExtensionDataPath("/", key).ToUpperInvariant();
-
-    private static bool IsOwned(IReadOnlyDictionary<string, string> meta, string registratorId, LambdaArn? target)
-    {
-        if (!meta.TryGetValue(OwnershipMeta.RegistratorIdKey, out var owner) || !string.Equals(owner, registratorId, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return target is null
-            || (meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var arnText) && LambdaArn.TryParse(arnText, out var arn, out _) && arn.SameFunctionAs(target));
-    }
 
     private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
     {
@@ -285,7 +244,7 @@ internal sealed class Reconciler(
         return DesiredState.FullSync([.. byArn.Values], complete);
     }
 
-    private PlanningOptions Planning(string registratorId) => PlanningOptions.From(options, registratorId, _localDatacenter);
+    private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, _localDatacenter);
 
     private void Learn(string? localDatacenter)
     {

@@ -6,6 +6,7 @@ using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Errors;
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 using LambdaRegistrator.Core.Triggers;
 using LambdaRegistrator.Execution;
@@ -169,12 +170,12 @@ public sealed class Registrator : IDisposable
                 break;
             case FullSync full:
                 Log.EventClassified(_logger, SyncReport.FullSyncTrigger, full.Reason);
-                report = await _reconciler.FullSyncAsync(RegistratorId(context), dryRun: false, new TriggerContext(account, Region), cancellationToken).ConfigureAwait(false);
+                report = await _reconciler.FullSyncAsync(Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             case TargetedSync targeted:
                 Log.EventClassified(_logger, SyncReport.TargetedSyncTrigger, $"{targeted.EventName} {targeted.Function}");
                 report = await _reconciler.SyncFunctionAsync(
-                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), RegistratorId(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
@@ -186,7 +187,7 @@ public sealed class Registrator : IDisposable
     /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public async Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
-        Finished(await _reconciler.FullSyncAsync(RegistratorId(context), dryRun, new TriggerContext(Account(context), Region), cancellationToken).ConfigureAwait(false));
+        Finished(await _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
@@ -198,7 +199,7 @@ public sealed class Registrator : IDisposable
         }
 
         var target = Complete(arn.Unqualified, Account(context));
-        return Finished(await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, RegistratorId(context), dryRun, cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -225,7 +226,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.RegisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, RegistratorId(context), cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Deregisters every service this registrator owns for one function, whatever AWS says (the CLI's <c>deregister</c>).</summary>
@@ -238,7 +239,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], RegistratorId(context), cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Releases the clients this registrator created.</summary>
@@ -293,6 +294,9 @@ public sealed class Registrator : IDisposable
 
         return _accountId;
     }
+
+    // The one source there is today: this registrator's own account (when known) and region, under its owner id.
+    private Source Home(SyncContext? context) => new(Account(context), Region, RegistratorId(context));
 
     private string RegistratorId(SyncContext? context)
     {

@@ -13,4 +13,29 @@ public sealed record ServiceDefaultsEntry(
 {
     /// <summary>The config entry kind.</summary>
     public const string Kind = "service-defaults";
+
+    /// <summary>The Lambda ARN the entry invokes: the aws/lambda extension's <c>arn</c> argument (any case) or the legacy meta key; null when it names none.</summary>
+    public string? InvokedArn
+    {
+        get
+        {
+            foreach (var extension in EnvoyExtensions)
+            {
+                if (!string.Equals(extension.Name, EnvoyExtension.AwsLambda, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                foreach (var (name, value) in extension.Arguments)
+                {
+                    if (string.Equals(name, "arn", StringComparison.OrdinalIgnoreCase) && value.ValueKind == System.Text.Json.JsonValueKind.String)
+                    {
+                        return value.GetString();
+                    }
+                }
+            }
+
+            return Meta.TryGetValue(LegacyServiceDefaultsMeta.Arn, out var legacy) ? legacy : null;
+        }
+    }
 }

@@ -122,7 +122,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                 {
                     var observed = new ObservedService(ScopeOf(group.Query, service.Namespace), ConsulMapping.ToCore(service));
                     services.Add(observed);
-                    if (BelongsTo(observed.Service.Meta, target))
+                    if (Ownership.BelongsTo(observed.Service.Meta, target))
                     {
                         lookups.Add(observed.Key);
                     }
@@ -201,9 +201,6 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
         IReadOnlyList<ObservedServiceDefaults> entries = entry is null ? [] : [new ObservedServiceDefaults(key.Scope, ConsulMapping.ToCore(entry), entry.ModifyIndex)];
         return new ObservedState([key.Scope], services, entries);
     }
-
-    private static bool BelongsTo(IReadOnlyDictionary<string, string> meta, LambdaArn target) =>
-        meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var text) && LambdaArn.TryParse(text, out var arn, out _) && arn.Unqualified.SameFunctionAs(target);
 
     private CoreScope ScopeOf(CoreScope query, string? itemNamespace) =>
         enterprise && query.Namespace == AllNamespaces

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Tests.Planning;
@@ -16,9 +17,12 @@ internal static class Fx
 
     public static LambdaArn Arn(string name) => LambdaArn.Create(Region, Account, name);
 
-    public static PlanningOptions Options(string registratorId = Me) => new(Node, registratorId);
+    /// <summary>The source every planner test plans: this account and region, owner id <see cref="Me"/> unless given.</summary>
+    public static Source Home(string registratorId = Me) => new(Account, Region, registratorId);
 
-    public static PlanningOptions Enterprise(params string[] partitions) => new(Node, Me)
+    public static PlanningOptions Options(string registratorId = Me) => new(Node, Home(registratorId));
+
+    public static PlanningOptions Enterprise(params string[] partitions) => new(Node, Home())
     {
         Enterprise = true,
         Partitions = new HashSet<string>(partitions, StringComparer.OrdinalIgnoreCase),
@@ -52,17 +56,17 @@ internal static class Fx
 
     public static Dictionary<string, string> OwnerMeta(string function, string registratorId = Me) => new(StringComparer.Ordinal)
     {
-        [OwnershipMeta.RegistratorIdKey] = registratorId,
-        [OwnershipMeta.FunctionArnKey] = Arn(function).ToString(),
+        [Ownership.RegistratorIdKey] = registratorId,
+        [Ownership.FunctionArnKey] = Arn(function).ToString(),
     };
 
     /// <summary>A service registered by this project's registrator (owner meta + managed tag).</summary>
     public static ObservedService OwnedService(string name, string function, string registratorId = Me, ConsulScope? scope = null) =>
-        new(scope ?? Default, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(function, registratorId)));
+        new(scope ?? Default, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(function, registratorId)));
 
     /// <summary>A service registered by the Go registrator: managed tag, no meta.</summary>
     public static ObservedService GoService(string name, ConsulScope? scope = null) =>
-        new(scope ?? Default, new CatalogService(name, name, [OwnershipMeta.ManagedTag], new Dictionary<string, string>()));
+        new(scope ?? Default, new CatalogService(name, name, [Ownership.ManagedTag], new Dictionary<string, string>()));
 
     /// <summary>A service someone else registered on the node.</summary>
     public static ObservedService ForeignService(string name, ConsulScope? scope = null) =>

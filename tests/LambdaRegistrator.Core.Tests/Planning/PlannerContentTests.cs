@@ -57,8 +57,8 @@ public sealed class PlannerContentTests
         Assert.Equal("\"arn:aws:lambda:us-east-1:123456789012:function:orders:live\"", arguments["arn"].GetRawText());
         Assert.Equal("true", arguments["payloadPassthrough"].GetRawText());
         Assert.Equal("\"asynchronous\"", arguments["invocationMode"].GetRawText());
-        Assert.Equal(Arn("orders").ToString(), put.Entry.Meta[OwnershipMeta.FunctionArnKey]);
-        Assert.Equal(Arn("orders").ToString(), alias.Steps.OfType<RegisterService>().Single().Registration.Service.Meta[OwnershipMeta.FunctionArnKey]);
+        Assert.Equal(Arn("orders").ToString(), put.Entry.Meta[Ownership.FunctionArnKey]);
+        Assert.Equal(Arn("orders").ToString(), alias.Steps.OfType<RegisterService>().Single().Registration.Service.Meta[Ownership.FunctionArnKey]);
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class PlannerContentTests
         Assert.Equal("http", entry.Protocol);
         Assert.Equal(new Dictionary<string, string>
         {
-            [OwnershipMeta.RegistratorIdKey] = Me,
-            [OwnershipMeta.FunctionArnKey] = Arn("orders").ToString(),
+            [Ownership.RegistratorIdKey] = Me,
+            [Ownership.FunctionArnKey] = Arn("orders").ToString(),
             ["serverless.consul.hashicorp.com/v1alpha1/lambda/enabled"] = "true",
             ["serverless.consul.hashicorp.com/v1alpha1/lambda/arn"] = Arn("orders").ToString(),
             ["serverless.consul.hashicorp.com/v1alpha1/lambda/payload-passthrough"] = "true",
@@ -234,7 +234,7 @@ public sealed class PlannerContentTests
     {
         var desired = Full(Enabled("a"), Enabled("b", "datacenter", "dc2"), Function("c", "enabled", "false", "datacenter", "dc3"));
 
-        var scopes = Planner.RequiredScopes(desired, Options() with { LocalDatacenter = "dc1" });
+        var scopes = DesiredServices.RequiredScopes(desired, Options() with { LocalDatacenter = "dc1" });
 
         Assert.Equal([new ConsulScope("dc1", null, null), new ConsulScope("dc2", null, null)], scopes);
     }
@@ -244,7 +244,7 @@ public sealed class PlannerContentTests
     {
         var desired = Full(Enabled("a", "partition", "ap1", "namespace", "ns1"), Enabled("b", "partition", "unmanaged"));
 
-        var scopes = Planner.RequiredScopes(desired, Enterprise("default", "ap1"));
+        var scopes = DesiredServices.RequiredScopes(desired, Enterprise("default", "ap1"));
 
         Assert.Equal([new ConsulScope(null, "ap1", "default"), new ConsulScope(null, "default", "default"), new ConsulScope(null, "ap1", "ns1")], scopes);
     }

@@ -77,11 +77,11 @@ public sealed class PlannerPropertyTests
                 switch (step)
                 {
                     case PutServiceDefaults put when entry is not null:
-                        Assert.True(IsMine(entry.Entry.Meta, options) || (!entry.Entry.Meta.ContainsKey(OwnershipMeta.RegistratorIdKey) && ArnOf(entry.Entry) == ArnOf(put.Entry)),
+                        Assert.True(IsMine(entry.Entry.Meta, options) || (!entry.Entry.Meta.ContainsKey(Ownership.RegistratorIdKey) && ArnOf(entry.Entry) == ArnOf(put.Entry)),
                             $"{caseName}: {action} overwrites service-defaults it may not touch");
                         break;
                     case RegisterService when service is not null:
-                        Assert.True(IsMine(service.Service.Meta, options) || (!service.Service.Meta.ContainsKey(OwnershipMeta.RegistratorIdKey) && service.Service.Tags.Contains(OwnershipMeta.ManagedTag)),
+                        Assert.True(IsMine(service.Service.Meta, options) || (!service.Service.Meta.ContainsKey(Ownership.RegistratorIdKey) && service.Service.Tags.Contains(Ownership.ManagedTag)),
                             $"{caseName}: {action} overwrites a service it may not touch");
                         break;
                     case DeleteServiceDefaults:
@@ -96,13 +96,13 @@ public sealed class PlannerPropertyTests
     }
 
     private static bool IsMine(IReadOnlyDictionary<string, string> meta, PlanningOptions options) =>
-        meta.TryGetValue(OwnershipMeta.RegistratorIdKey, out var owner) && owner == options.RegistratorId;
+        meta.TryGetValue(Ownership.RegistratorIdKey, out var owner) && owner == options.RegistratorId;
 
     private static string? ArnOf(ServiceDefaultsEntry entry) =>
         entry.EnvoyExtensions.SelectMany(e => e.Arguments).Where(a => a.Key.Equals("arn", StringComparison.OrdinalIgnoreCase)).Select(a => a.Value.GetString()).FirstOrDefault()
         ?? entry.Meta.GetValueOrDefault(LegacyServiceDefaultsMeta.Arn);
 
-    private static PlanningOptions RandomOptions(Random random) => new(Node, Me)
+    private static PlanningOptions RandomOptions(Random random) => new(Node, Home())
     {
         Enterprise = random.Next(4) == 0,
         Partitions = new HashSet<string>(["default", "ap1"], StringComparer.OrdinalIgnoreCase),
@@ -222,7 +222,7 @@ public sealed class PlannerPropertyTests
         }
 
         var read = new HashSet<ConsulScope>(scopes);
-        read.UnionWith(Planner.RequiredScopes(desired, options));
+        read.UnionWith(DesiredServices.RequiredScopes(desired, options));
         return new ObservedState([.. read], services, entries);
     }
 
@@ -231,13 +231,13 @@ public sealed class PlannerPropertyTests
         var owner = OwnerOf(random, name);
         return random.Next(7) switch
         {
-            0 => new ObservedService(scope, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(owner))),
-            1 => new ObservedService(scope, new CatalogService(name, name, Pick<string[]>(random, [], ["x"], [OwnershipMeta.ManagedTag, "x"]), OwnerMeta(owner))),
-            2 => new ObservedService(scope, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(owner, Other))),
+            0 => new ObservedService(scope, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(owner))),
+            1 => new ObservedService(scope, new CatalogService(name, name, Pick<string[]>(random, [], ["x"], [Ownership.ManagedTag, "x"]), OwnerMeta(owner))),
+            2 => new ObservedService(scope, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(owner, Other))),
             3 => GoService(name, scope),
             4 => ForeignService(name, scope),
-            5 => new ObservedService(scope, new CatalogService(name, name, [OwnershipMeta.ManagedTag],
-                new Dictionary<string, string> { [OwnershipMeta.RegistratorIdKey] = Me, [OwnershipMeta.FunctionArnKey] = "garbage" })),
+            5 => new ObservedService(scope, new CatalogService(name, name, [Ownership.ManagedTag],
+                new Dictionary<string, string> { [Ownership.RegistratorIdKey] = Me, [Ownership.FunctionArnKey] = "garbage" })),
             _ => null,
         };
     }

@@ -148,7 +148,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         using (var racer = ConsulState.Client(_consul))
         {
             var entry = (await racer.GetServiceDefaultsAsync("orders", default, CancellationToken.None)).Value!;
-            var meta = new Dictionary<string, string>(entry.Meta) { [Core.Planning.OwnershipMeta.RegistratorIdKey] = racingOwner };
+            var meta = new Dictionary<string, string>(entry.Meta) { [Core.Planning.Ownership.RegistratorIdKey] = racingOwner };
             Assert.True(await racer.SetServiceDefaultsAsync(entry with { Meta = meta, Protocol = "grpc" }, default, null, CancellationToken.None));
         }
 
