@@ -1,59 +1,18 @@
 using System.Text;
-using System.Text.Json;
+using LambdaRegistrator.Core.ConfigEntries;
 
 namespace LambdaRegistrator.Core.Planning;
 
 /// <summary>What differs between an object found in Consul and the one a sync would write, one readable phrase per difference (empty = in sync).</summary>
 internal static class Drift
 {
-    /// <summary>Differences of a service-defaults entry: protocol, meta, and the envoy extensions with their arguments (compared by JSON value).</summary>
-    public static List<string> Of(ServiceDefaultsEntry actual, ServiceDefaultsEntry wanted)
+    /// <summary>Differences of a config entry of any kind: its kind's modelled fields, then its meta.</summary>
+    public static List<string> Of(ConfigEntry actual, ConfigEntry wanted)
     {
-        var drift = new List<string>();
-        if (!string.Equals(actual.Protocol ?? string.Empty, wanted.Protocol ?? string.Empty, StringComparison.OrdinalIgnoreCase))
-        {
-            drift.Add($"service-defaults Protocol \"{actual.Protocol}\" -> \"{wanted.Protocol}\"");
-        }
-
+        var drift = new List<string>(wanted.Body.DriftFrom(actual.Body));
         if (Meta(actual.Meta, wanted.Meta) is { } metaDrift)
         {
-            drift.Add("service-defaults Meta " + metaDrift);
-        }
-
-        if (actual.EnvoyExtensions.Count != wanted.EnvoyExtensions.Count)
-        {
-            drift.Add($"service-defaults EnvoyExtensions count {actual.EnvoyExtensions.Count} -> {wanted.EnvoyExtensions.Count}");
-            return drift;
-        }
-
-        for (var i = 0; i < wanted.EnvoyExtensions.Count; i++)
-        {
-            var a = actual.EnvoyExtensions[i];
-            var w = wanted.EnvoyExtensions[i];
-            if (!string.Equals(a.Name, w.Name, StringComparison.Ordinal) || a.Required != w.Required)
-            {
-                drift.Add($"service-defaults EnvoyExtensions[{i}] {a.Name} (Required={a.Required}) -> {w.Name} (Required={w.Required})");
-            }
-
-            foreach (var (name, value) in w.Arguments)
-            {
-                if (!a.Arguments.TryGetValue(name, out var current))
-                {
-                    drift.Add($"service-defaults EnvoyExtensions[{i}].Arguments.{name} missing");
-                }
-                else if (!JsonElement.DeepEquals(current, value))
-                {
-                    drift.Add($"service-defaults EnvoyExtensions[{i}].Arguments.{name} {Short(current.GetRawText())} -> {value.GetRawText()}");
-                }
-            }
-
-            foreach (var name in a.Arguments.Keys)
-            {
-                if (!w.Arguments.ContainsKey(name))
-                {
-                    drift.Add($"service-defaults EnvoyExtensions[{i}].Arguments.{name} unexpected");
-                }
-            }
+            drift.Add($"{wanted.Kind} Meta {metaDrift}");
         }
 
         return drift;

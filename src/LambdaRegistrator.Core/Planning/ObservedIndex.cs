@@ -1,3 +1,5 @@
+using LambdaRegistrator.Core.ConfigEntries;
+
 namespace LambdaRegistrator.Core.Planning;
 
 /// <summary>
@@ -19,8 +21,8 @@ internal sealed class ObservedIndex
     /// <summary>Instances whose ID differs from their name, by key of the name: they block that name.</summary>
     public Dictionary<ServiceKey, ObservedService> OtherInstancesByName { get; } = [];
 
-    /// <summary>service-defaults entries by key (scope + entry name).</summary>
-    public Dictionary<ServiceKey, ObservedServiceDefaults> Entries { get; } = [];
+    /// <summary>Config entries of any kind by key (kind + scope + entry name).</summary>
+    public Dictionary<ConfigEntryKey, ObservedConfigEntry> Entries { get; } = [];
 
     public static ObservedIndex Build(ObservedState observed, PlanningOptions options)
     {
@@ -45,12 +47,12 @@ internal sealed class ObservedIndex
             }
         }
 
-        foreach (var entry in observed.ServiceDefaults)
+        foreach (var entry in observed.ConfigEntries)
         {
             var scope = index.Normalize(entry.Scope);
             if (index.IsManaged(scope))
             {
-                index.Entries[scope.Service(entry.Entry.Name)] = entry;
+                index.Entries[entry.Entry.KeyIn(scope)] = entry;
             }
         }
 

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Planning;
@@ -103,13 +104,12 @@ public static class Planner
     }
 
     // Register or update one wanted service: claim its name (Ownership), build what is written (ConsulObjects),
-    // compare with what is there (Drift), and write only what differs.
+    // compare with what is there (Drift), and write only what differs: config entries first, then the registration.
     private static void PlanWanted(PlanContext context, DesiredService wanted)
     {
         var key = wanted.Key;
         var options = context.Options;
         context.Observed.Services.TryGetValue(key, out var service);
-        context.Observed.Entries.TryGetValue(key, out var entry);
         var notes = new List<string>();
 
         if (service is not null
@@ -124,27 +124,43 @@ public static class Planner
             return;
         }
 
-        if (entry is not null
-            && !Claimed(context, wanted, Ownership.ClaimConfigEntry(
-                entry.Entry.Meta, entry.Entry.InvokedArn, $"service-defaults \"{key.Name}\" ({key.Scope})", context.RegistratorId, wanted.Function.Arn, wanted.ServiceArn, context.Released), notes))
+        var entryScope = ConsulObjects.ConfigEntryScope(key.Scope);
+        var wantedEntries = ConsulObjects.ConfigEntriesOf(wanted, options);
+        var found = new ObservedConfigEntry?[wantedEntries.Count];
+        for (var i = 0; i < wantedEntries.Count; i++)
         {
-            return;
+            context.Observed.Entries.TryGetValue(wantedEntries[i].KeyIn(entryScope), out found[i]);
+            if (found[i] is { } entry
+                && !Claimed(context, wanted, Ownership.ClaimConfigEntry(
+                    entry.Entry.Meta, entry.Entry.InvokedArn, $"{entry.Entry.Kind} \"{key.Name}\" ({key.Scope})", context.RegistratorId, wanted.Function.Arn, wanted.ServiceArn, context.Released), notes))
+            {
+                return;
+            }
         }
 
-        var wantedEntry = ConsulObjects.ServiceDefaults(wanted, options);
+        var steps = new List<PlanStep>(wantedEntries.Count + 1);
+        var entryDrift = new List<string>();
+        var existingEntryDrift = new List<string>();
+        for (var i = 0; i < wantedEntries.Count; i++)
+        {
+            var drift = found[i] is { } entry ? Drift.Of(entry.Entry, wantedEntries[i]) : [$"{wantedEntries[i].Kind} missing"];
+            if (drift.Count > 0)
+            {
+                steps.Add(new PutConfigEntry(entryScope, wantedEntries[i], found[i]?.ModifyIndex ?? 0));
+                entryDrift.AddRange(drift);
+                if (found[i] is not null)
+                {
+                    existingEntryDrift.AddRange(drift);
+                }
+            }
+        }
+
         var wantedRegistration = ConsulObjects.Registration(wanted, options);
-        var entryDrift = entry is null ? ["service-defaults missing"] : Drift.Of(entry.Entry, wantedEntry);
         var serviceDrift = service is null ? ["not in the catalog"] : Drift.Of(service.Service, wantedRegistration.Service);
-        if (entryDrift.Count == 0 && serviceDrift.Count == 0)
+        if (steps.Count == 0 && serviceDrift.Count == 0)
         {
             context.Unchanged++;
             return;
-        }
-
-        var steps = new List<PlanStep>(2);
-        if (entryDrift.Count > 0)
-        {
-            steps.Add(new PutServiceDefaults(wantedEntry, entry?.ModifyIndex ?? 0));
         }
 
         if (serviceDrift.Count > 0)
@@ -158,7 +174,7 @@ public static class Planner
         if (service is null)
         {
             parts.Add("not in the catalog");
-            parts.AddRange(entry is null ? [] : entryDrift);
+            parts.AddRange(existingEntryDrift);
         }
         else
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Planning;
@@ -16,7 +17,7 @@ internal static class RemovalRules
     public static void Plan(PlanContext context)
     {
         var desired = context.Desired;
-        var candidates = new Dictionary<ServiceKey, (ObservedService? Service, ObservedServiceDefaults? Entry)>();
+        var candidates = new Dictionary<ServiceKey, (ObservedService? Service, List<(ConfigEntryKey Key, ObservedConfigEntry Entry)>? Entries)>();
         HashSet<string>? leftAsIs = null;
         foreach (var (key, service) in context.Observed.Services)
         {
@@ -37,24 +38,33 @@ internal static class RemovalRules
             }
         }
 
-        foreach (var (key, entry) in context.Observed.Entries)
+        foreach (var (entryKey, entry) in context.Observed.Entries)
         {
+            if (!ConsulObjects.ServiceEntryKinds.Contains(entryKey.Kind, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var key = ConsulObjects.ServiceOf(entryKey);
             if (!context.Wanted.ContainsKey(key) && Ownership.IsOwnedBy(entry.Entry.Meta, context.RegistratorId))
             {
-                candidates[key] = (candidates.TryGetValue(key, out var c) ? c.Service : null, entry);
+                var (found, entries) = candidates.TryGetValue(key, out var c) ? c : (null, null);
+                entries ??= [];
+                entries.Add((entryKey, entry));
+                candidates[key] = (found, entries);
             }
         }
 
         var kept = 0;
-        foreach (var (key, (service, entry)) in candidates)
+        foreach (var (key, (service, entries)) in candidates)
         {
-            var meta = service?.Service.Meta ?? entry!.Entry.Meta;
+            var meta = service?.Service.Meta ?? entries![0].Entry.Entry.Meta;
             var ownerArn = Ownership.FunctionOf(meta);
             var ownerText = Ownership.FunctionText(meta);
-            if (ownerText is null && entry is not null)
+            if (ownerText is null && entries is not null)
             {
-                ownerArn = Ownership.FunctionOf(entry.Entry.Meta);
-                ownerText = Ownership.FunctionText(entry.Entry.Meta);
+                ownerArn = Ownership.FunctionOf(entries[0].Entry.Entry.Meta);
+                ownerText = Ownership.FunctionText(entries[0].Entry.Entry.Meta);
             }
 
             if (ownerArn is null || !ownerArn.IsFullArn)
@@ -85,9 +95,9 @@ internal static class RemovalRules
             }
 
             var steps = new List<PlanStep>(2);
-            if (entry is not null)
+            foreach (var (entryKey, entry) in (entries ?? []).OrderBy(e => KindOrder(e.Key.Kind)))
             {
-                steps.Add(new DeleteServiceDefaults(entry.Entry.Name, entry.ModifyIndex));
+                steps.Add(new DeleteConfigEntry(entryKey, entry.ModifyIndex));
             }
 
             if (service is not null)
@@ -103,6 +113,19 @@ internal static class RemovalRules
             context.Problem(PlanProblemKind.InventoryIncomplete, null, null,
                 $"the AWS inventory is incomplete, so nothing is deregistered in this sync ({kept.ToString(CultureInfo.InvariantCulture)} owned service(s) not wanted by the listed functions kept); the next complete sync removes what is gone.");
         }
+    }
+
+    private static int KindOrder(string kind)
+    {
+        for (var i = 0; i < ConsulObjects.ServiceEntryKinds.Count; i++)
+        {
+            if (string.Equals(ConsulObjects.ServiceEntryKinds[i], kind, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     // Why the owner is done with the object; null when it is not (its tags are invalid or unknown, or a targeted sync

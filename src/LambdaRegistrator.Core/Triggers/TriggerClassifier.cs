@@ -7,7 +7,7 @@ using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Triggers;
 
-/// <summary>Classifies an EventBridge event into a <see cref="Trigger"/> (behaviour.md section 3). Never throws for any input.</summary>
+/// <summary>Classifies an EventBridge event into a <see cref="Trigger"/>. Never throws for any input.</summary>
 public static partial class TriggerClassifier
 {
     /// <summary>Largest event accepted, in bytes (EventBridge caps events at 256 KB; this leaves room for envelopes).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
@@ -48,11 +49,11 @@ internal static class Fx
 
     public static DesiredState Incomplete(params FunctionInventoryEntry[] functions) => DesiredState.FullSync(functions, isComplete: false);
 
-    public static ObservedState Observed(IEnumerable<ObservedService> services, IEnumerable<ObservedServiceDefaults> entries, params ConsulScope[] scopes) =>
+    public static ObservedState Observed(IEnumerable<ObservedService> services, IEnumerable<ObservedConfigEntry> entries, params ConsulScope[] scopes) =>
         new(scopes.Length == 0 ? [Default] : scopes, [.. services], [.. entries]);
 
     public static ObservedState Observed(params object[] objects) =>
-        Observed(objects.OfType<ObservedService>(), objects.OfType<ObservedServiceDefaults>());
+        Observed(objects.OfType<ObservedService>(), objects.OfType<ObservedConfigEntry>());
 
     public static Dictionary<string, string> OwnerMeta(string function, string registratorId = Me) => new(StringComparer.Ordinal)
     {
@@ -81,18 +82,28 @@ internal static class Fx
         });
 
     /// <summary>The config entry this registrator writes for a synchronous, non-passthrough function or alias.</summary>
-    public static ObservedServiceDefaults OwnedEntry(string name, string function, ulong index, string? qualifier = null, string mode = "synchronous", string registratorId = Me, ConsulScope? scope = null)
+    public static ObservedConfigEntry OwnedEntry(string name, string function, ulong index, string? qualifier = null, string mode = "synchronous", string registratorId = Me, ConsulScope? scope = null)
     {
         var arn = qualifier is null ? Arn(function).ToString() : $"{Arn(function)}:{qualifier}";
-        return new(scope ?? Default, new ServiceDefaultsEntry(name, "http", OwnerMeta(function, registratorId), [LambdaExtension(arn, mode: mode)]), index);
+        return new(scope ?? Default, Defaults(name, "http", OwnerMeta(function, registratorId), LambdaExtension(arn, mode: mode)), index);
     }
 
     /// <summary>The config entry the Go registrator writes: no meta, upper-case invocation mode.</summary>
-    public static ObservedServiceDefaults GoEntry(string name, string arn, ulong index, ConsulScope? scope = null) =>
-        new(scope ?? Default, new ServiceDefaultsEntry(name, "http", new Dictionary<string, string>(), [LambdaExtension(arn, mode: "SYNCHRONOUS")]), index);
+    public static ObservedConfigEntry GoEntry(string name, string arn, ulong index, ConsulScope? scope = null) =>
+        new(scope ?? Default, Defaults(name, "http", new Dictionary<string, string>(), LambdaExtension(arn, mode: "SYNCHRONOUS")), index);
 
-    public static ObservedServiceDefaults ForeignEntry(string name, ulong index, ConsulScope? scope = null) =>
-        new(scope ?? Default, new ServiceDefaultsEntry(name, "grpc", new Dictionary<string, string>(), []), index);
+    public static ObservedConfigEntry ForeignEntry(string name, ulong index, ConsulScope? scope = null) =>
+        new(scope ?? Default, Defaults(name, "grpc", new Dictionary<string, string>()), index);
+
+    /// <summary>A service-defaults entry as Consul holds it.</summary>
+    public static ConfigEntry Defaults(string name, string protocol, IReadOnlyDictionary<string, string> meta, params EnvoyExtension[] extensions) =>
+        new(name, meta, new ServiceDefaults(protocol, extensions));
+
+    /// <summary>The service-defaults body a put step writes.</summary>
+    public static ServiceDefaults Body(PutConfigEntry put) => Assert.IsType<ServiceDefaults>(put.Entry.Body);
+
+    /// <summary>The delete step of a service-defaults entry in the default scope.</summary>
+    public static DeleteConfigEntry DeleteDefaults(string name, ulong cas) => new(new ConfigEntryKey(ServiceDefaults.KindName, Default, name), cas);
 
     /// <summary>Plans, applies and returns the state after the plan (for steady-state checks).</summary>
     public static ObservedState Converge(DesiredState desired, ObservedState observed, PlanningOptions options) =>

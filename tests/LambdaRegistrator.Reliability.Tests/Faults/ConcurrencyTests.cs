@@ -1,4 +1,5 @@
 using Xunit.Abstractions;
+using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using LambdaRegistrator.Core.Tags;
