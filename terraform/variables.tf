@@ -369,7 +369,8 @@ variable "sources" {
     error_message = "sources: regions must be a non-empty list of distinct region names such as eu-west-1 (omit it for the registrator's region)."
   }
   validation {
-    condition     = alltrue([for s in var.sources : s.external_id == null || (s.role_arn != null && can(regex("^[A-Za-z0-9_+=,.@:/-]{2,1224}$", coalesce(s.external_id, "-"))))])
+    # Why lengths apart: RE2 repeats at most 1000 times.
+    condition     = alltrue([for s in var.sources : s.external_id == null || (s.role_arn != null && can(regex("^[A-Za-z0-9_+=,.@:/-]+$", coalesce(s.external_id, "-"))) && length(coalesce(s.external_id, "-")) >= 2 && length(coalesce(s.external_id, "-")) <= 1224)])
     error_message = "sources: external_id needs a role_arn and must be 2 to 1224 characters of letters, digits and _+=,.@:/- (what sts:AssumeRole accepts)."
   }
   validation {
