@@ -71,3 +71,8 @@ output "dashboard_name" {
   description = "Name of the CloudWatch dashboard; null when create_dashboard is false."
   value       = one(aws_cloudwatch_dashboard.this[*].dashboard_name)
 }
+
+output "sources" {
+  description = "The SOURCES value the function gets (JSON), to run the CLI against the same accounts and regions; null without sources."
+  value       = length(var.sources) == 0 ? null : jsonencode(local.sources)
+}

@@ -57,6 +57,10 @@ run "sources_reach_the_function_as_snake_case_json_with_only_the_keys_set" {
     error_message = "Unexpected SOURCES: ${aws_lambda_function.this.environment[0].variables["SOURCES"]}"
   }
   assert {
+    condition     = output.sources == aws_lambda_function.this.environment[0].variables["SOURCES"]
+    error_message = "The sources output must be exactly what the function gets."
+  }
+  assert {
     condition = one([for s in data.aws_iam_policy_document.this.statement : s if s.sid == "AssumeSourceRoles"]).resources == toset([
       "arn:aws:iam::111111111111:role/lambda-registrator-source",
       "arn:aws:iam::222222222222:role/platform/lambda-registrator-source",
