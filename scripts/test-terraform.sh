@@ -75,6 +75,8 @@ check "init examples/complete" in_dir "$example" example terraform init "${init_
 check "validate examples/complete" in_dir "$example" example terraform validate -no-color
 check "init examples/multi-account" in_dir "$multi" multi terraform init "${init_args[@]}"
 check "validate examples/multi-account" in_dir "$multi" multi terraform validate -no-color
+check "terraform/README.md lists every input and output of the module" python3 "$module/tests/readme_tables.py" "$module"
+check "modules/source-account/README.md lists every input and output" python3 "$module/tests/readme_tables.py" "$submodule"
 check "examples/complete sample-function.zip is rebuilt from index.py" \
   sh -c "python3 '$example/sample-function/build.py' '$work/sample.zip' && cmp '$work/sample.zip' '$example/sample-function/sample-function.zip'"
 
