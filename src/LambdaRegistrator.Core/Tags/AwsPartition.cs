@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace LambdaRegistrator.Core.Tags;
 
 /// <summary>An AWS partition (a group of regions with its own ARN prefix), e.g. <c>aws-iso-b</c> for <c>us-isob-*</c>.</summary>
-public sealed class AwsPartition
+internal sealed class AwsPartition
 {
     private readonly Regex _regions;
 

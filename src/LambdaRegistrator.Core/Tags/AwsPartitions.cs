@@ -14,7 +14,7 @@ namespace LambdaRegistrator.Core.Tags;
 /// <c>aws-eusc</c> any two-letter country (not only <c>de</c>). The patterns are disjoint: a region belongs to at most
 /// one partition, and one that none claims is not a region name.
 /// </remarks>
-public static partial class AwsPartitions
+internal static partial class AwsPartitions
 {
     /// <summary>The commercial partition.</summary>
     public static readonly AwsPartition Aws = new("aws", "us-east-1", CommercialRegion());
