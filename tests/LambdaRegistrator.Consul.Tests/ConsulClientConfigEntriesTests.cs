@@ -102,12 +102,12 @@ public sealed class ConsulClientConfigEntriesTests : IClassFixture<ConsulFixture
     }
 
     [Fact]
-    public async Task SetServiceDefaultsAsync_InvalidProtocol_ValidationError()
+    public async Task SetServiceDefaultsAsync_WildcardName_ValidationError()
     {
         var e = await Assert.ThrowsAsync<ConsulValidationException>(() =>
-            _client.SetServiceDefaultsAsync(Entry(_fn) with { Protocol = "foo" }, ConsulScope.Default, cas: null, CancellationToken.None));
+            _client.SetServiceDefaultsAsync(Entry("*"), ConsulScope.Default, cas: null, CancellationToken.None));
 
-        Assert.Contains("invalid value for protocol", e.Message, StringComparison.Ordinal);
+        Assert.Contains("must be the name of a service, and not a wildcard", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace LambdaRegistrator.ConsulSimulator.Tests;
 
-/// <summary>consul-api.md §12 items 13 and 14 (ACLs on, default deny) against <see cref="ConsulTarget"/>.</summary>
+/// <summary>ACL facts (ACLs on, default deny: denial texts, token sources) against <see cref="ConsulTarget"/>.</summary>
 public sealed class AclConformanceTests : IClassFixture<AclConsulTargetFixture>
 {
     private readonly AclConsulTargetFixture _fixture;

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace LambdaRegistrator.ConsulSimulator.Tests;
 
-/// <summary>ACL rules in HCL and JSON form, enforced per endpoint like Consul (§5), created through the ACL API.</summary>
+/// <summary>ACL rules in HCL and JSON form, enforced per endpoint like Consul, created through the ACL API.</summary>
 public sealed class AclRuleTests : IClassFixture<AclConsulTargetFixture>
 {
     private readonly AclConsulTargetFixture _fixture;

@@ -1,6 +1,6 @@
 namespace LambdaRegistrator.ConsulSimulator.Tests;
 
-/// <summary><c>PUT /v1/config</c> decoding and validation of service-defaults (consul-api.md §3.1, §3.5).</summary>
+/// <summary><c>PUT /v1/config</c> decoding and validation of service-defaults (<c>structs.DecodeConfigEntry</c>, <c>ServiceConfigEntry.Validate</c>).</summary>
 public sealed class ConfigEntryDecodingTests : IClassFixture<ConsulTargetFixture>
 {
     private readonly ConsulTargetFixture _fixture;

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace LambdaRegistrator.ConsulSimulator.Tests;
 
 /// <summary>
-/// The checklist of consul-api.md §12 (items 1-12 and 15; 13-14 are in <see cref="AclConformanceTests"/>), driven with
+/// Consul HTTP API facts a sync relies on (catalog, config entries, headers, blocking; ACL facts are in
+/// <see cref="AclConformanceTests"/>), driven with
 /// a raw HttpClient against <see cref="ConsulTarget"/>: a real <c>consul agent -dev</c> when consul is on PATH,
 /// otherwise the simulator. Each test uses its own node and service names.
 /// </summary>
@@ -37,7 +38,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
     [RealConsulFact]
     public void ConformanceTarget_ConsulOnPath_IsRealConsul() => Assert.Equal(ConsulTargetKind.RealConsul, _fixture.Target.Kind);
 
-    // 1
     [Fact]
     public async Task Register_PostMethod_Returns405WithAllowHeader()
     {
@@ -48,7 +48,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal("method POST not allowed", reply.Body);
     }
 
-    // 2
     public static TheoryData<string, string, string> UnknownFieldCases => new()
     {
         { "Datacenter inside Service", "{\"Node\":\"n\",\"Address\":\"1.2.3.4\",\"Service\":{\"Service\":\"s\",\"Datacenter\":\"dc1\"}}", "Datacenter" },
@@ -89,7 +88,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal("Request decode failed: json: unknown field \"Namespace\" - Namespaces are a Consul Enterprise feature", reply.Body);
     }
 
-    // 3 and 4
     public static TheoryData<string, string, string> ValidationCases => new()
     {
         { "no Node", "{\"Address\":\"1.2.3.4\"}", "Must provide node" },
@@ -166,7 +164,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal(100, read.GetProperty("Node").GetProperty("Meta").EnumerateObject().Count());
     }
 
-    // 5
     [Fact]
     public async Task Register_Success_ReturnsTrueJsonWithoutIndex()
     {
@@ -179,7 +176,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Null(reply.Header("X-Consul-Index"));
     }
 
-    // 6
     [Fact]
     public async Task Register_SameIdWithOtherTags_ReplacesTagsKeepsCreateIndexBumpsModifyIndex()
     {
@@ -227,7 +223,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal("{\"a\":\"1\"}", read.GetProperty("Meta").GetRawText());
     }
 
-    // 7
     public static TheoryData<string, string> DeregisterNoopCases => new()
     {
         { "unknown node", "{\"Node\":\"never-registered-node\"}" },
@@ -281,7 +276,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal("Must provide node", reply.Body);
     }
 
-    // 8
     [Fact]
     public async Task Services_TaggedAndUntagged_ListsDistinctTagsAndEmptyArrays()
     {
@@ -337,7 +331,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal(expected, reply.Body);
     }
 
-    // 9
     public static TheoryData<string, string, int, string> UnknownReadCases => new()
     {
         { "node", "/v1/catalog/node/never-registered-node", 200, "null" },
@@ -381,7 +374,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.False(entry.TryGetProperty("Namespace", out _));
     }
 
-    // 10
     [Fact]
     public async Task ConfigPut_WithoutKind_Returns400()
     {
@@ -392,12 +384,14 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
     }
 
     [Fact]
-    public async Task ConfigPut_InvalidProtocol_Returns500()
+    public async Task ConfigPut_UnknownProtocol_IsStoredLowerCased()
     {
-        var reply = await Api.PutAsync("/v1/config", "{\"Kind\":\"service-defaults\",\"Name\":\"bad-proto\",\"Protocol\":\"foo\"}");
+        var name = ConsulApi.UniqueName("proto");
 
-        Assert.Equal(500, reply.Status);
-        Assert.Contains("invalid value for protocol: foo", reply.Body, StringComparison.Ordinal);
+        var reply = await Api.PutAsync("/v1/config", "{\"Kind\":\"service-defaults\",\"Name\":\"" + name + "\",\"Protocol\":\"FOO\"}");
+
+        Assert.Equal((200, "true"), (reply.Status, reply.Body));
+        Assert.Equal("foo", (await Api.GetAsync($"/v1/config/service-defaults/{name}")).Json().GetProperty("Protocol").GetString());
     }
 
     [Fact]
@@ -445,7 +439,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.True(entry.GetProperty("CreateIndex").GetUInt64() > 0);
     }
 
-    // 11
     [Fact]
     public async Task ConfigGet_Missing_Returns404TextWithIndex()
     {
@@ -457,7 +450,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.True(reply.Index > 0);
     }
 
-    // 12
     [Fact]
     public async Task ConfigDelete_WithoutCas_ReturnsEmptyObjectWhetherOrNotItExists()
     {
@@ -496,7 +488,6 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
         Assert.Equal("invalid config entry kind: bogus", reply.Body);
     }
 
-    // 15
     [Fact]
     public async Task Services_BlockingAtCurrentIndex_TimesOutWithSameIndex()
     {
@@ -554,5 +545,67 @@ public sealed class ConformanceTests : IClassFixture<ConsulTargetFixture>
 
         Assert.Equal(500, reply.Status);
         Assert.Equal("No path to datacenter", reply.Body);
+    }
+
+    public static TheoryData<string, string, string> LambdaArgumentCases => new()
+    {
+        { "payloadPassthrough as a string", "{\"ARN\":\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"payloadPassthrough\":\"yes\"}",
+            "1 error occurred:\n\t* invalid EnvoyExtensions[0][builtin/aws/lambda]: error decoding extension arguments: 1 error(s) decoding:\n\n"
+            + "* 'PayloadPassthrough' expected type 'bool', got unconvertible type 'string', value: 'yes'\n\n" },
+        { "ARN as a number", "{\"arn\":5}",
+            "1 error occurred:\n\t* invalid EnvoyExtensions[0][builtin/aws/lambda]: error decoding extension arguments: 1 error(s) decoding:\n\n"
+            + "* 'ARN' expected type 'string', got unconvertible type 'float64', value: '5'\n\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LambdaArgumentCases))]
+    public async Task ConfigPut_LambdaArgumentOfWrongType_Returns500NamingTheField(string caseName, string arguments, string expected)
+    {
+        _output.WriteLine(caseName);
+        var reply = await Api.PutAsync("/v1/config", "{\"Kind\":\"service-defaults\",\"Name\":\"" + ConsulApi.UniqueName("args")
+            + "\",\"EnvoyExtensions\":[{\"Name\":\"builtin/aws/lambda\",\"Arguments\":" + arguments + "}]}");
+
+        Assert.Equal((500, expected), (reply.Status, reply.Body));
+    }
+
+    [Fact]
+    public async Task ConfigPut_LambdaArgumentsUnknownKeyAndAnyCase_AreAccepted()
+    {
+        var reply = await Api.PutAsync("/v1/config", "{\"Kind\":\"service-defaults\",\"Name\":\"" + ConsulApi.UniqueName("argok")
+            + "\",\"EnvoyExtensions\":[{\"Name\":\"builtin/aws/lambda\",\"Arguments\":{\"aRn\":\"arn:aws:lambda:us-east-1:123456789012:function:f\","
+            + "\"PAYLOADPASSTHROUGH\":true,\"Region\":\"us-east-1\"}}]}");
+
+        Assert.Equal((200, "true"), (reply.Status, reply.Body));
+    }
+
+    [Fact]
+    public async Task NodeServices_NodeWithoutServices_ServicesIsNull()
+    {
+        var node = ConsulApi.UniqueName("bare");
+        await Api.PutAsync("/v1/catalog/register", "{\"Node\":\"" + node + "\",\"Address\":\"10.0.0.7\"}");
+
+        var reply = (await Api.GetAsync($"/v1/catalog/node-services/{node}")).Json();
+
+        Assert.Equal(node, reply.GetProperty("Node").GetProperty("Node").GetString());
+        Assert.Equal(JsonValueKind.Null, reply.GetProperty("Services").ValueKind);
+    }
+
+    public static TheoryData<string, string, int> ReadErrorCases => new()
+    {
+        { "unknown datacenter", "/v1/catalog/services?dc=nowhere", 500 },
+        { "unparsable filter", "/v1/catalog/service/x?filter=" + Uri.EscapeDataString("ServiceTags contains"), 500 },
+        { "unknown datacenter of node-services", "/v1/catalog/node-services/n?dc=nowhere", 500 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadErrorCases))]
+    public async Task CatalogRead_ErrorFromTheRpc_StillCarriesQueryMeta(string caseName, string path, int status)
+    {
+        var reply = await Api.GetAsync(path);
+
+        Assert.True(status == reply.Status, $"{caseName}: {reply.Status} {reply.Body}");
+        Assert.True(reply.Index >= 1, caseName);
+        Assert.NotNull(reply.Header("X-Consul-KnownLeader"));
+        Assert.NotNull(reply.Header("X-Consul-LastContact"));
     }
 }

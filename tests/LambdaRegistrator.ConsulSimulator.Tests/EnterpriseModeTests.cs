@@ -124,4 +124,33 @@ public sealed class EnterpriseModeTests : IClassFixture<EnterpriseModeTests.Ente
 
         Assert.Contains($"/ap/{partition}/ns/default/dc/", leaf.GetProperty("ServiceURI").GetString(), StringComparison.Ordinal);
     }
+
+    [ConsulEnterpriseFact]
+    public async Task ExportedServicesPut_NamedAfterAPartition_LivesInItWithPartitionConsumers()
+    {
+        var partition = ConsulApi.UniqueName("ap");
+        Assert.Equal(200, (await Api.PutAsync("/v1/partition", "{\"Name\":\"" + partition + "\"}")).Status);
+
+        var reply = await Api.PutAsync("/v1/config",
+            "{\"Kind\":\"exported-services\",\"Name\":\"" + partition + "\",\"Services\":[{\"Name\":\"fn\",\"Consumers\":[{\"Partition\":\"default\"},{\"SamenessGroup\":\"g\"}]}]}");
+        var inPartition = await Api.GetAsync($"/v1/config/exported-services/{partition}?partition={partition}");
+
+        Assert.Equal("true", reply.Body);
+        var entry = inPartition.Json();
+        Assert.Equal(partition, entry.GetProperty("Partition").GetString());
+        Assert.Equal("default", entry.GetProperty("Services")[0].GetProperty("Namespace").GetString());
+        Assert.Equal("g", entry.GetProperty("Services")[0].GetProperty("Consumers")[1].GetProperty("SamenessGroup").GetString());
+    }
+
+    [ConsulEnterpriseFact]
+    public async Task TerminatingGatewayPut_LinkedServices_InheritTheEntryNamespace()
+    {
+        var ns = await NamespaceAsync();
+        var name = ConsulApi.UniqueName("etgw");
+
+        await Api.PutAsync($"/v1/config?ns={ns}", "{\"Kind\":\"terminating-gateway\",\"Name\":\"" + name + "\",\"Services\":[{\"Name\":\"fn\"}]}");
+        var service = (await Api.GetAsync($"/v1/config/terminating-gateway/{name}?ns={ns}")).Json().GetProperty("Services")[0];
+
+        Assert.Equal((ns, "default"), (service.GetProperty("Namespace").GetString(), service.GetProperty("Partition").GetString()));
+    }
 }

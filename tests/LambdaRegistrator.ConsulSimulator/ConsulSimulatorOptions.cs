@@ -8,11 +8,24 @@ public sealed class ConsulSimulatorOptions
     /// <summary>Port on 127.0.0.1; 0 (default) lets the OS pick a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>The agent's (and primary) datacenter; default <c>dc1</c>.</summary>
+    /// <summary>The datacenter of the agent on <see cref="Port"/>; default <c>dc1</c>.</summary>
     public string Datacenter { get; init; } = "dc1";
 
-    /// <summary>Further datacenters reachable through <c>?dc=</c> or a register body's <c>Datacenter</c>; others give 500 <c>No path to datacenter</c>.</summary>
+    /// <summary>
+    /// Further datacenters, WAN-federated with <see cref="Datacenter"/>: reachable through <c>?dc=</c> or a register body's
+    /// <c>Datacenter</c>, and each served by its own agent port (<see cref="ConsulSimulatorServer.AgentAddress"/>).
+    /// Datacenters not listed give 500 <c>No path to datacenter</c>.
+    /// </summary>
     public IReadOnlyList<string> AdditionalDatacenters { get; init; } = [];
+
+    /// <summary>The federation's primary datacenter (owns the config entries); default <see cref="Datacenter"/>.</summary>
+    public string? PrimaryDatacenter { get; init; }
+
+    /// <summary>
+    /// How long after a config entry write in the primary the secondaries hold the change (on <see cref="TimeProvider"/>);
+    /// default 300 ms, <see cref="TimeSpan.Zero"/> replicates within the write.
+    /// </summary>
+    public TimeSpan ReplicationDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Enterprise mode: partitions and namespaces accepted (and emitted in responses); otherwise CE's 400s.</summary>
     public bool Enterprise { get; init; }
@@ -32,10 +45,10 @@ public sealed class ConsulSimulatorOptions
     /// <summary>Name of the simulated server node that carries the <c>consul</c> service.</summary>
     public string ServerNodeName { get; init; } = "consul-server";
 
-    /// <summary>Clock for certificate validity (tests may pass a fake).</summary>
+    /// <summary>Clock for config replication, blocking-query waits and certificate validity (tests may pass a fake).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ConsulSimulatorOptions {{ Port = {Port}, Datacenter = {Datacenter}, Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, Tls = {TlsCertificate is not null} }}";
+        $"ConsulSimulatorOptions {{ Port = {Port}, Datacenter = {Datacenter}, Datacenters = [{string.Join(", ", AdditionalDatacenters)}], Primary = {PrimaryDatacenter ?? Datacenter}, Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, Tls = {TlsCertificate is not null} }}";
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using LambdaRegistrator.ConsulSimulator.Acl;
+using LambdaRegistrator.ConsulSimulator.Agent;
 using LambdaRegistrator.ConsulSimulator.Catalog;
 using LambdaRegistrator.ConsulSimulator.ConfigEntries;
 using LambdaRegistrator.ConsulSimulator.ConnectCa;
@@ -11,8 +12,7 @@ using LambdaRegistrator.ConsulSimulator.Partitions;
 using LambdaRegistrator.ConsulSimulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,18 +30,50 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
     private readonly SimulatorState _state;
     private readonly CancellationTokenSource _stopping;
 
-    private ConsulSimulatorServer(WebApplication app, SimulatorState state, CancellationTokenSource stopping, Uri baseAddress, FaultInjector faults, RequestStats stats)
+    private readonly IReadOnlyDictionary<string, Uri> _agents;
+
+    private ConsulSimulatorServer(WebApplication app, SimulatorState state, CancellationTokenSource stopping, IReadOnlyDictionary<string, Uri> agents,
+        FaultInjector faults, RequestStats stats)
     {
         _stopping = stopping;
         _app = app;
         _state = state;
-        BaseAddress = baseAddress;
+        _agents = agents;
+        BaseAddress = agents[state.Settings.Datacenter];
         Faults = faults;
         Stats = stats;
     }
 
-    /// <summary><c>http(s)://127.0.0.1:&lt;port&gt;</c>, without a trailing slash.</summary>
+    /// <summary>The agent of <see cref="Datacenter"/>: <c>http(s)://127.0.0.1:&lt;port&gt;</c>, without a trailing slash.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The primary datacenter of the federation (it owns the config entries).</summary>
+    public string PrimaryDatacenter => _state.Settings.PrimaryDatacenter;
+
+    /// <summary>Every datacenter of the federation, <see cref="Datacenter"/> first.</summary>
+    public IReadOnlyList<string> Datacenters => _state.Settings.Datacenters;
+
+    /// <summary>
+    /// The agent of a datacenter: requests there default to that datacenter (<c>?dc=</c>, register bodies, agent/self),
+    /// as against a real agent in it. Same state as <see cref="BaseAddress"/>; only the defaults differ.
+    /// </summary>
+    public Uri AgentAddress(string datacenter) =>
+        _agents.TryGetValue(datacenter, out var address)
+            ? address
+            : throw new ArgumentException($"\"{datacenter}\" is not a datacenter of this simulator ({string.Join(", ", _agents.Keys)}).", nameof(datacenter));
+
+    /// <summary>True when every secondary holds the primary's config entries (replication has caught up).</summary>
+    public bool ConfigReplicated
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                var primary = _state.PrimaryDatacenter.Config;
+                return _state.Settings.Datacenters.All(dc => _state.Datacenter(dc).Config.SameEntriesAs(primary));
+            }
+        }
+    }
 
     /// <summary>The fault-injection switch (also reachable at <c>/_sim/faults</c>).</summary>
     public FaultInjector Faults { get; }
@@ -49,7 +81,7 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
     /// <summary>Request counters and log (also reachable at <c>/_sim/stats</c>).</summary>
     public RequestStats Stats { get; }
 
-    /// <summary>The agent's datacenter.</summary>
+    /// <summary>The datacenter of the agent at <see cref="BaseAddress"/>.</summary>
     public string Datacenter => _state.Settings.Datacenter;
 
     /// <summary>The Connect CA's SPIFFE trust domain (<c>&lt;cluster id&gt;.consul</c>).</summary>
@@ -77,13 +109,28 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
             throw new ArgumentException("TlsCertificate has no private key; load it with X509Certificate2.CreateFromPemFile(cert, key).", nameof(options));
         }
 
+        string[] datacenters = [options.Datacenter, .. options.AdditionalDatacenters.Where(dc => dc != options.Datacenter).Distinct(StringComparer.Ordinal)];
+        var primary = options.PrimaryDatacenter ?? options.Datacenter;
+        if (!datacenters.Contains(primary, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"PrimaryDatacenter \"{primary}\" is not one of the datacenters ({string.Join(", ", datacenters)}); add it to AdditionalDatacenters.", nameof(options));
+        }
+
+        if (options.ReplicationDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ReplicationDelay must not be negative.");
+        }
+
         var settings = new SimulatorSettings(
             options.Datacenter,
-            [options.Datacenter, .. options.AdditionalDatacenters.Where(dc => dc != options.Datacenter).Distinct(StringComparer.Ordinal)],
+            primary,
+            datacenters,
             options.Enterprise,
             options.AclBootstrapToken is not null,
             options.LeafCertificateTtl,
-            options.ServerNodeName);
+            options.ServerNodeName,
+            options.ReplicationDelay);
         var state = new SimulatorState(settings, options.AclBootstrapToken, options.TimeProvider);
         var faults = new FaultInjector();
         var stats = new RequestStats();
@@ -91,6 +138,7 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
         new CatalogEndpoints(state).Register(routes);
         new ConfigEntryEndpoints(state).Register(routes);
         new AgentEndpoints(state).Register(routes);
+        new AgentSelfEndpoint(state).Register(routes);
         new AclEndpoints(state).Register(routes);
         if (options.Enterprise)
         {
@@ -112,16 +160,27 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.WebHost.UseKestrelHttpsConfiguration();
+        var listeners = new Dictionary<string, ListenOptions>(StringComparer.Ordinal);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            foreach (var dc in datacenters)
             {
-                if (options.TlsCertificate is not null)
+                // One agent port per datacenter; its connections are tagged so requests default to that datacenter.
+                kestrel.Listen(IPAddress.Loopback, dc == options.Datacenter ? options.Port : 0, listen =>
                 {
-                    listen.UseHttps(options.TlsCertificate);
-                }
-            });
+                    listeners[dc] = listen;
+                    listen.Use(next => connection =>
+                    {
+                        connection.Items[ConsulHttpPipeline.AgentDatacenterItem] = dc;
+                        return next(connection);
+                    });
+                    if (options.TlsCertificate is not null)
+                    {
+                        listen.UseHttps(options.TlsCertificate);
+                    }
+                });
+            }
         });
         var app = builder.Build();
         app.Run(pipeline.HandleAsync);
@@ -138,10 +197,9 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
                 $"The Consul simulator could not listen on 127.0.0.1:{options.Port}: {e.Message}. Choose another port or 0 for a free one.", e);
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
         var scheme = options.TlsCertificate is null ? "http" : "https";
-        return new ConsulSimulatorServer(app, state, stopping, new Uri($"{scheme}://127.0.0.1:{port}"), faults, stats);
+        var agents = listeners.ToDictionary(l => l.Key, l => new Uri($"{scheme}://127.0.0.1:{l.Value.IPEndPoint!.Port}"), StringComparer.Ordinal);
+        return new ConsulSimulatorServer(app, state, stopping, agents, faults, stats);
     }
 
     /// <summary>Forgets all state (catalog, config entries, ACL tokens other than the bootstrap one), fault rules and counters.</summary>

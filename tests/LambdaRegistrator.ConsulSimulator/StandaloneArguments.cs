@@ -7,9 +7,9 @@ namespace LambdaRegistrator.ConsulSimulator;
 internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, string? Error)
 {
     public const string Usage =
-        "usage: consul-simulator --port <p> [--datacenter <dc>] [--extra-datacenter <dc>]... [--enterprise]\n" +
-        "                        [--acl-bootstrap-token <token>] [--tls-cert <pem> --tls-key <pem>]\n" +
-        "                        [--latency-ms <n>] [--leaf-ttl-seconds <n>]";
+        "usage: consul-simulator --port <p> [--datacenter <dc>] [--extra-datacenter <dc>]... [--primary-datacenter <dc>]\n" +
+        "                        [--replication-delay-ms <n>] [--enterprise] [--acl-bootstrap-token <token>]\n" +
+        "                        [--tls-cert <pem> --tls-key <pem>] [--latency-ms <n>] [--leaf-ttl-seconds <n>]";
 
     public static StandaloneArguments Parse(IReadOnlyList<string> args)
     {
@@ -19,6 +19,8 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
         var enterprise = false;
         string? token = null, certPath = null, keyPath = null;
         var latency = 0;
+        var replicationDelay = 300;
+        string? primary = null;
         var leafTtl = 72 * 3600;
         for (var i = 0; i < args.Count; i++)
         {
@@ -38,7 +40,8 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
                 case "--enterprise":
                     enterprise = true;
                     continue;
-                case "--port" or "--datacenter" or "--extra-datacenter" or "--acl-bootstrap-token" or "--tls-cert" or "--tls-key" or "--latency-ms" or "--leaf-ttl-seconds":
+                case "--port" or "--datacenter" or "--extra-datacenter" or "--primary-datacenter" or "--replication-delay-ms"
+                    or "--acl-bootstrap-token" or "--tls-cert" or "--tls-key" or "--latency-ms" or "--leaf-ttl-seconds":
                     break;
                 default:
                     return new(null, $"unknown argument \"{flag}\"");
@@ -62,6 +65,14 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
                     break;
                 case "--datacenter": datacenter = value; break;
                 case "--extra-datacenter": extra.Add(value); break;
+                case "--primary-datacenter": primary = value; break;
+                case "--replication-delay-ms":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out replicationDelay))
+                    {
+                        return new(null, $"--replication-delay-ms must be a non-negative number of milliseconds, got \"{value}\"");
+                    }
+
+                    break;
                 case "--acl-bootstrap-token": token = value; break;
                 case "--tls-cert": certPath = value; break;
                 case "--tls-key": keyPath = value; break;
@@ -87,6 +98,11 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
             return new(null, "--port is required");
         }
 
+        if (primary is not null && primary != datacenter && !extra.Contains(primary))
+        {
+            return new(null, $"--primary-datacenter \"{primary}\" must be --datacenter or one of the --extra-datacenter values");
+        }
+
         if ((certPath is null) != (keyPath is null))
         {
             return new(null, "--tls-cert and --tls-key must be given together");
@@ -110,6 +126,8 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
             Port = port.Value,
             Datacenter = datacenter,
             AdditionalDatacenters = extra,
+            PrimaryDatacenter = primary,
+            ReplicationDelay = TimeSpan.FromMilliseconds(replicationDelay),
             Enterprise = enterprise,
             AclBootstrapToken = token,
             TlsCertificate = certificate,

@@ -17,7 +17,6 @@ internal static partial class ConsulErrorClassifier
         "Must provide",
         "Invalid service address",
         "service name (Service.Service) is required",
-        "invalid value for protocol",
         "Invalid Service Meta",
         "Request decode failed",
         "Request decoding failed",

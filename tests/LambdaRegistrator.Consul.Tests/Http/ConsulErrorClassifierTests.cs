@@ -80,9 +80,9 @@ public sealed class ConsulErrorClassifierTests
             ["Must provide node", "retrying cannot help"]
         },
         {
-            "protocol multierror", 500, "1 error occurred:\n\t* invalid value for protocol: foo\n\n",
+            "extension multierror", 500, "1 error occurred:\n\t* invalid EnvoyExtensions[0][builtin/aws/lambda]: 1 error occurred:\n\t* ARN is required\n\n\n\n",
             typeof(ConsulValidationException), false,
-            ["1 error occurred: * invalid value for protocol: foo"]
+            ["1 error occurred: * invalid EnvoyExtensions[0][builtin/aws/lambda]: 1 error occurred: * ARN is required"]
         },
         {
             "reserved service meta prefix", 500,
@@ -96,9 +96,9 @@ public sealed class ConsulErrorClassifierTests
             ["invalid config key \"Bogus\""]
         },
         {
-            "validation forwarded by a client agent", 500, "rpc error making call: invalid value for protocol: foo",
+            "validation forwarded by a client agent", 500, "rpc error making call: service-defaults name must be the name of a service, and not a wildcard",
             typeof(ConsulValidationException), false,
-            ["invalid value for protocol"]
+            ["must be the name of a service"]
         },
         {
             "bad cas value", 500, "strconv.ParseUint: parsing \"x\": invalid syntax",
@@ -198,7 +198,7 @@ public sealed class ConsulErrorClassifierTests
     [Fact]
     public void Classify_LongBody_MessageIsBounded()
     {
-        var body = "invalid value for protocol: " + new string('x', 5000);
+        var body = "Request decoding failed: invalid config key \"" + new string('x', 5000) + "\"";
 
         var error = ConsulErrorClassifier.Classify(Request, HttpStatusCode.InternalServerError, body, Address);
 

@@ -5,4 +5,5 @@ internal enum AclResource
 {
     Service,
     Node,
+    Agent,
 }

@@ -9,11 +9,14 @@ internal sealed class AclRuleSet
     private readonly Dictionary<(AclResource, string), AccessLevel> _exact = [];
     private readonly Dictionary<(AclResource, string), AccessLevel> _prefix = [];
 
-    public bool AclWrite { get; private set; }
-    public bool OperatorWrite { get; private set; }
-    public bool MeshWrite { get; private set; }
+    private readonly Dictionary<string, AccessLevel> _global = new(StringComparer.Ordinal);
+
+    public bool AclWrite => Global("acl") == AccessLevel.Write;
 
     public static AclRuleSet Empty { get; } = new();
+
+    /// <summary>The policy of a global rule (<c>operator</c>, <c>mesh</c>, <c>acl</c>, <c>peering</c>, <c>keyring</c>), or null when no policy sets it.</summary>
+    public AccessLevel? Global(string resource) => _global.TryGetValue(resource, out var level) ? level : null;
 
     public void Add(AclResource resource, string name, bool prefix, AccessLevel level)
     {
@@ -22,21 +25,8 @@ internal sealed class AclRuleSet
         map[key] = map.TryGetValue(key, out var existing) ? Stronger(existing, level) : level;
     }
 
-    public void AddGlobal(string resource, AccessLevel level)
-    {
-        if (level != AccessLevel.Write)
-        {
-            return;
-        }
-
-        switch (resource)
-        {
-            case "acl": AclWrite = true; break;
-            case "operator": OperatorWrite = true; break;
-            case "mesh": MeshWrite = true; break;
-            default: break;
-        }
-    }
+    public void AddGlobal(string resource, AccessLevel level) =>
+        _global[resource] = _global.TryGetValue(resource, out var existing) ? Stronger(existing, level) : level;
 
     /// <summary>Why: Consul's policy merger lets deny take precedence, then write, then read.</summary>
     private static AccessLevel Stronger(AccessLevel a, AccessLevel b) =>
@@ -54,9 +44,10 @@ internal sealed class AclRuleSet
             Add(resource, name, prefix: true, level);
         }
 
-        AclWrite |= other.AclWrite;
-        OperatorWrite |= other.OperatorWrite;
-        MeshWrite |= other.MeshWrite;
+        foreach (var (resource, level) in other._global)
+        {
+            AddGlobal(resource, level);
+        }
     }
 
     /// <summary>The policy that applies to <paramref name="name"/>, or null when no rule matches.</summary>

@@ -6,7 +6,8 @@ namespace LambdaRegistrator.ConsulSimulator.Acl;
 /// <summary>
 /// Parses ACL policy rules in Consul's HCL form (<c>service "web" { policy = "write" }</c>, <c>operator = "write"</c>)
 /// or JSON form (<c>{"service":{"web":{"policy":"write"}}}</c>). Service and node rules are enforced; the other
-/// resource kinds are accepted so that real-world policies load, and only acl/operator/mesh write is remembered.
+/// resource kinds are accepted so that real-world policies load; agent rules and the global acl, operator, mesh,
+/// peering and keyring policies are remembered too.
 /// </summary>
 internal static class AclRulesParser
 {
@@ -81,6 +82,8 @@ internal static class AclRulesParser
             case "service_prefix": set.Add(AclResource.Service, label, prefix: true, level); break;
             case "node": set.Add(AclResource.Node, label, prefix: false, level); break;
             case "node_prefix": set.Add(AclResource.Node, label, prefix: true, level); break;
+            case "agent": set.Add(AclResource.Agent, label, prefix: false, level); break;
+            case "agent_prefix": set.Add(AclResource.Agent, label, prefix: true, level); break;
             default: break;
         }
     }

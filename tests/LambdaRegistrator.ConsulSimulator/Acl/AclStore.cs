@@ -43,7 +43,7 @@ internal sealed class AclStore
 
         if (secret is "allow" or "deny" or "manage")
         {
-            // Why: Consul's static authorizer names resolve to an error that maps to neither 403 pattern (§5.1).
+            // Why: Consul's static authorizer names resolve to an error that maps to neither 403 pattern (<c>acl/static_authorizer.go</c>, <c>acl/errors.go</c>).
             throw ConsulApiException.Internal("Cannot resolve root ACL");
         }
 

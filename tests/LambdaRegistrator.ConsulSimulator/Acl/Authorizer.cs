@@ -42,9 +42,21 @@ internal sealed class Authorizer
     public bool ServiceWrite(string name) => Allows(AclResource.Service, name, AccessLevel.Write);
     public bool NodeRead(string name) => Allows(AclResource.Node, name, AccessLevel.Read);
     public bool NodeWrite(string name) => Allows(AclResource.Node, name, AccessLevel.Write);
+    public bool AgentRead(string node) => Allows(AclResource.Agent, node, AccessLevel.Read);
     public bool CanManageAcls => AllowAll || Rules.AclWrite;
-    public bool OperatorWrite => AllowAll || Rules.OperatorWrite;
-    public bool MeshWrite => AllowAll || Rules.MeshWrite || Rules.OperatorWrite;
+    public bool OperatorRead => GlobalAllows("operator", AccessLevel.Read);
+    public bool OperatorWrite => GlobalAllows("operator", AccessLevel.Write);
+
+    /// <summary>Why: <c>policyAuthorizer.MeshRead</c> uses the mesh rule when a policy sets one, else the operator rule.</summary>
+    public bool MeshRead => AllowAll || (Rules.Global("mesh") is { } mesh ? Grants(mesh, AccessLevel.Read) : OperatorRead);
+
+    /// <summary>Why: <c>policyAuthorizer.MeshWrite</c> uses the mesh rule when a policy sets one, else the operator rule.</summary>
+    public bool MeshWrite => AllowAll || (Rules.Global("mesh") is { } mesh ? Grants(mesh, AccessLevel.Write) : OperatorWrite);
+
+    private bool GlobalAllows(string resource, AccessLevel needed) =>
+        AllowAll || (Rules.Global(resource) is { } level && Grants(level, needed));
+
+    private static bool Grants(AccessLevel granted, AccessLevel needed) => granted != AccessLevel.Deny && granted >= needed;
 
     /// <summary>Consul's permission-denied text (acl/errors.go), including the anonymous-token sentence.</summary>
     public ConsulApiException Denied(string permission, string? name)

@@ -7,7 +7,10 @@ using LambdaRegistrator.ConsulSimulator.State;
 
 namespace LambdaRegistrator.ConsulSimulator.Catalog;
 
-/// <summary>The <c>/v1/catalog/*</c> endpoints (§2) with Consul's validation order, ACL checks and index rules.</summary>
+/// <summary>
+/// The <c>/v1/catalog/*</c> endpoints (<c>agent/catalog_endpoint.go</c> over <c>agent/consul/catalog_endpoint.go</c>) with
+/// Consul's validation order, ACL checks and index rules.
+/// </summary>
 internal sealed class CatalogEndpoints
 {
     private static readonly string[] ServiceNodeFields =
@@ -43,6 +46,17 @@ internal sealed class CatalogEndpoints
         routes.Add("/v1/catalog/node/", ["GET"], NodeAsync, ":node");
         routes.Add("/v1/catalog/node-services/", ["GET"], NodeServicesAsync, ":node");
         routes.Add("/v1/catalog/nodes", ["GET"], NodesAsync);
+        routes.Add("/v1/catalog/datacenters", ["GET"], DatacentersAsync);
+    }
+
+    /// <summary>
+    /// <c>Catalog.ListDatacenters</c>: every datacenter of the WAN federation, sorted by round-trip time from the agent's,
+    /// so the agent's own first. No token is checked and no index headers are set (it is not a blocking query).
+    /// </summary>
+    private Task<ApiResponse> DatacentersAsync(ApiRequest request)
+    {
+        var others = _state.Settings.Datacenters.Where(dc => dc != request.AgentDatacenter);
+        return Task.FromResult(JsonReply.Of([request.AgentDatacenter, .. others], SimulatorJsonContext.Wire.ListString, request.Pretty));
     }
 
     internal static FilterExpression? CompileFilter(QueryOptions options, IReadOnlyCollection<string> fields)
@@ -98,7 +112,7 @@ internal sealed class CatalogEndpoints
             throw ConsulApiException.Internal("cannot register requests with PeerName in them");
         }
 
-        var catalog = _state.Catalog(string.IsNullOrEmpty(register.Datacenter) ? _state.Settings.Datacenter : register.Datacenter);
+        var catalog = _state.Catalog(string.IsNullOrEmpty(register.Datacenter) ? request.AgentDatacenter : register.Datacenter);
         var authz = _state.Acl.Resolve(request.Token);
         if (register.Node.Length == 0)
         {
@@ -316,7 +330,7 @@ internal sealed class CatalogEndpoints
                 throw ConsulApiException.Internal("cannot deregister requests with PeerName in them");
             }
 
-            var catalog = _state.Catalog(string.IsNullOrEmpty(deregister.Datacenter) ? _state.Settings.Datacenter : deregister.Datacenter);
+            var catalog = _state.Catalog(string.IsNullOrEmpty(deregister.Datacenter) ? request.AgentDatacenter : deregister.Datacenter);
             if (deregister.Node.Length == 0)
             {
                 throw ConsulApiException.Internal("Must provide node");
@@ -383,23 +397,34 @@ internal sealed class CatalogEndpoints
         return ApiResponse.JsonLiteral("true");
     }
 
-    /// <summary>Resolves the common read inputs: tenancy, query options, datacenter, token, filter.</summary>
+    /// <summary>
+    /// Resolves the common read inputs: tenancy and query options (the handler's own 400s), then, as the RPC does, the
+    /// filter, the datacenter, the token and the Enterprise tenancy. Errors of that second part carry the query meta:
+    /// the handlers set it with <c>defer setMeta</c> before calling the RPC.
+    /// </summary>
     private (Tenancy Tenancy, QueryOptions Options, CatalogStore Catalog, Authorizer Authz, FilterExpression? Filter) ReadContext(
         ApiRequest request, string[] filterFields, bool checkNamespace = true, bool namespaceMatters = true)
     {
         var tenancy = request.ResolveTenancy(checkNamespace);
         var options = QueryOptions.Parse(request);
-        var filter = CompileFilter(options, filterFields);
-        lock (_state.Sync)
+        try
         {
-            var catalog = _state.Catalog(request.Datacenter);
-            var authz = _state.Acl.Resolve(request.Token);
-            if (Enterprise)
+            var filter = CompileFilter(options, filterFields);
+            lock (_state.Sync)
             {
-                _state.Tenancies.EnsureExists(tenancy, namespaceMatters);
-            }
+                var catalog = _state.Catalog(request.Datacenter);
+                var authz = _state.Acl.Resolve(request.Token);
+                if (Enterprise)
+                {
+                    _state.Tenancies.EnsureExists(tenancy, namespaceMatters);
+                }
 
-            return (tenancy, options, catalog, authz, filter);
+                return (tenancy, options, catalog, authz, filter);
+            }
+        }
+        catch (ConsulApiException e)
+        {
+            throw e.WithQueryMeta();
         }
     }
 
@@ -451,7 +476,7 @@ internal sealed class CatalogEndpoints
 
             var tableIndex = options.NodeMeta.Count > 0 ? Math.Max(catalog.ServicesTableIndex, catalog.NodesTableIndex) : catalog.ServicesTableIndex;
             return (services, tableIndex);
-        }, request.Aborted);
+        }, _state.Time, request.Aborted);
         return JsonReply.Of(result, SimulatorJsonContext.Wire.SortedDictionaryStringListString, request.Pretty)
             .WithQueryMeta(index, options.EffectiveConsistency, filtered && authz.ReportsFiltering);
     }
@@ -496,7 +521,7 @@ internal sealed class CatalogEndpoints
             }
 
             return (list, catalog.ServiceNameIndex(name));
-        }, request.Aborted);
+        }, _state.Time, request.Aborted);
         return JsonReply.Of(result, SimulatorJsonContext.Wire.ListServiceNodeView, request.Pretty)
             .WithQueryMeta(index, options.EffectiveConsistency, filtered && authz.ReportsFiltering);
     }
@@ -557,7 +582,7 @@ internal sealed class CatalogEndpoints
             }
 
             return (new NodeInfoView(CatalogViews.Node(node, catalog.Datacenter, Enterprise), services), nodeIndex);
-        }, request.Aborted);
+        }, _state.Time, request.Aborted);
         var reply = result is null
             ? ApiResponse.JsonLiteral("null")
             : JsonReply.Of(result, SimulatorJsonContext.Wire.NodeInfoView, request.Pretty);
@@ -606,8 +631,9 @@ internal sealed class CatalogEndpoints
                 }
             }
 
-            return (new NodeServicesView(CatalogViews.Node(node, catalog.Datacenter, Enterprise), services), nodeIndex);
-        }, request.Aborted);
+            // Why: state.NodeServiceList appends to a nil slice, so a node without (readable) services answers "Services":null.
+            return (new NodeServicesView(CatalogViews.Node(node, catalog.Datacenter, Enterprise), services.Count == 0 ? null : services), nodeIndex);
+        }, _state.Time, request.Aborted);
         return JsonReply.Of(result, SimulatorJsonContext.Wire.NodeServicesView, request.Pretty)
             .WithQueryMeta(index, options.EffectiveConsistency, filtered && authz.ReportsFiltering);
     }
@@ -637,7 +663,7 @@ internal sealed class CatalogEndpoints
             }
 
             return (nodes, catalog.NodesTableIndex);
-        }, request.Aborted);
+        }, _state.Time, request.Aborted);
         return JsonReply.Of(result, SimulatorJsonContext.Wire.ListNodeView, request.Pretty)
             .WithQueryMeta(index, options.EffectiveConsistency, filtered && authz.ReportsFiltering);
     }

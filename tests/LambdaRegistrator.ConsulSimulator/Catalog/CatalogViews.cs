@@ -3,7 +3,7 @@ using LambdaRegistrator.ConsulSimulator.State;
 
 namespace LambdaRegistrator.ConsulSimulator.Catalog;
 
-/// <summary>Builds the JSON views of stored catalog records (§2.7); tenancy fields only in Enterprise mode.</summary>
+/// <summary>Builds the JSON views of stored catalog records (the shapes of <c>agent/structs/structs.go</c>); tenancy fields only in Enterprise mode.</summary>
 internal static class CatalogViews
 {
     /// <summary>Why: a plain service's Proxy serialises as this (Go's custom MarshalJSON drops zero fields).</summary>

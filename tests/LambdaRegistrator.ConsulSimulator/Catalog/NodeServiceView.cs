@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace LambdaRegistrator.ConsulSimulator.Catalog;
 
-/// <summary>The JSON shape of <c>structs.NodeService</c> in node and node-services responses (§2.7); Port 0 is omitted.</summary>
+/// <summary>The JSON shape of <c>structs.NodeService</c> in node and node-services responses (<c>agent/structs/structs.go</c>); Port 0 is omitted.</summary>
 internal sealed record NodeServiceView
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace LambdaRegistrator.ConsulSimulator.Catalog;
 
-/// <summary>The JSON shape of <c>structs.Node</c> (§2.7): TaggedAddresses and Meta are emitted as null when unset.</summary>
+/// <summary>The JSON shape of <c>structs.Node</c> (<c>agent/structs/structs.go</c>): TaggedAddresses and Meta are emitted as null when unset.</summary>
 internal sealed record NodeView(
     string ID,
     string Node,

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace LambdaRegistrator.ConsulSimulator.Catalog;
 
-/// <summary>Consul's <c>ValidateServiceMetadata</c> (§10): 64 pairs, key charset and length, reserved <c>consul-</c> prefix, value length.</summary>
+/// <summary>Consul's <c>ValidateServiceMetadata</c> (<c>agent/structs/structs.go</c>): 64 pairs, key charset and length, reserved <c>consul-</c> prefix, value length.</summary>
 internal static partial class ServiceMetaValidator
 {
     public const int MaxPairs = 64;

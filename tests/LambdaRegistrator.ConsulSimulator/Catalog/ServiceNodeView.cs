@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace LambdaRegistrator.ConsulSimulator.Catalog;
 
-/// <summary>The JSON shape of <c>structs.ServiceNode</c> returned by <c>GET /v1/catalog/service/:service</c> (§2.7).</summary>
+/// <summary>The JSON shape of <c>structs.ServiceNode</c> returned by <c>GET /v1/catalog/service/:service</c> (<c>agent/structs/structs.go</c>).</summary>
 internal sealed record ServiceNodeView
 {
     public required string ID { get; init; }

@@ -7,8 +7,9 @@ using LambdaRegistrator.ConsulSimulator.State;
 namespace LambdaRegistrator.ConsulSimulator.ConfigEntries;
 
 /// <summary>
-/// Decodes and normalises <c>PUT /v1/config</c> bodies like <c>structs.DecodeConfigEntry</c> (§3.1): a Kind/kind key,
-/// keys matched case-insensitively with snake_case aliases, weakly typed values, unknown keys rejected (service-defaults).
+/// Decodes and normalises <c>PUT /v1/config</c> bodies like <c>structs.DecodeConfigEntry</c> (<c>agent/structs/config_entry.go</c>):
+/// a Kind/kind key, keys matched case-insensitively with snake_case aliases, weakly typed values, unknown keys rejected
+/// (service-defaults, terminating-gateway and exported-services; other kinds are stored as given).
 /// </summary>
 internal static class ConfigEntryDecoder
 {
@@ -51,7 +52,8 @@ internal static class ConfigEntryDecoder
     /// <summary>The decoded entry: kind, name, the body's Namespace/Partition (Enterprise) and normalised fields.</summary>
     public sealed record Decoded(string Kind, string Name, string? Namespace, string? Partition, JsonObject Fields);
 
-    private static ConsulApiException DecodingFailed(string message) => ConsulApiException.BadRequest("Request decoding failed: " + message);
+    /// <summary>The HTTP handler's 400 for any decode error (<c>ConfigApply</c> in <c>agent/config_endpoint.go</c>).</summary>
+    public static ConsulApiException DecodingFailed(string message) => ConsulApiException.BadRequest("Request decoding failed: " + message);
 
     public static string MultiError(IReadOnlyList<string> errors) =>
         (errors.Count == 1 ? "1 error occurred:" : $"{errors.Count} errors occurred:")
@@ -98,7 +100,34 @@ internal static class ConfigEntryDecoder
             throw DecodingFailed("invalid config entry kind: " + kind);
         }
 
-        return kind == ConfigEntryKinds.ServiceDefaults ? DecodeServiceDefaults(obj, enterprise) : DecodeGeneric(kind, obj, enterprise);
+        return kind switch
+        {
+            ConfigEntryKinds.ServiceDefaults => DecodeServiceDefaults(obj, enterprise),
+            ConfigEntryKinds.TerminatingGateway => DecodeWithSchema(kind, obj, EntrySchemas.TerminatingGateway, enterprise),
+            ConfigEntryKinds.ExportedServices => DecodeWithSchema(kind, obj, EntrySchemas.ExportedServices, enterprise),
+            _ => DecodeGeneric(kind, obj, enterprise),
+        };
+    }
+
+    /// <summary>A kind with a field schema: decoded strictly, then given its canonical Kind first (as its JSON output has it).</summary>
+    private static Decoded DecodeWithSchema(string kind, JsonObject obj, IReadOnlyList<FieldSpec> schema, bool enterprise)
+    {
+        var decoded = SchemaDecoder.Decode(obj, schema, enterprise);
+        var ns = (string?)decoded["Namespace"];
+        var partition = (string?)decoded["Partition"];
+        decoded.Remove("Namespace");
+        decoded.Remove("Partition");
+        decoded.Remove("Kind");
+        var name = (string?)decoded["Name"] ?? "";
+        decoded.Remove("Name");
+        var fields = new JsonObject { ["Kind"] = kind, ["Name"] = name };
+        foreach (var (key, value) in decoded.ToList())
+        {
+            decoded.Remove(key);
+            fields[key] = value;
+        }
+
+        return new Decoded(kind, name, ns, partition, fields);
     }
 
     private static string? Weak(JsonNode? node) => node switch

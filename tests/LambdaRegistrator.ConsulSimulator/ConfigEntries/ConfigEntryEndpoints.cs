@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using LambdaRegistrator.ConsulSimulator.Acl;
 using LambdaRegistrator.ConsulSimulator.Catalog;
 using LambdaRegistrator.ConsulSimulator.Http;
 using LambdaRegistrator.ConsulSimulator.Json;
@@ -8,7 +7,11 @@ using LambdaRegistrator.ConsulSimulator.State;
 
 namespace LambdaRegistrator.ConsulSimulator.ConfigEntries;
 
-/// <summary><c>PUT /v1/config</c>, <c>GET /v1/config/:kind[/:name]</c> and <c>DELETE /v1/config/:kind/:name</c> (§3).</summary>
+/// <summary>
+/// <c>PUT /v1/config</c>, <c>GET /v1/config/:kind[/:name]</c> and <c>DELETE /v1/config/:kind/:name</c>
+/// (<c>agent/config_endpoint.go</c> over <c>agent/consul/config_endpoint.go</c>). Writes land in the primary datacenter
+/// whatever <c>?dc=</c> says and reach the secondaries by replication; reads are answered by the datacenter asked.
+/// </summary>
 internal sealed class ConfigEntryEndpoints
 {
     private static readonly string[] ServiceDefaultsFilterFields =
@@ -34,30 +37,50 @@ internal sealed class ConfigEntryEndpoints
 
     private static ulong? ParseCas(ApiRequest request)
     {
-        if (!request.Query.ContainsKey("cas"))
+        var text = request.QueryValue("cas");
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        var text = request.QueryValue("cas") ?? "";
         // Why: Consul returns the raw strconv.ParseUint error as a 500.
         return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var cas)
             ? cas
             : throw ConsulApiException.Internal($"strconv.ParseUint: parsing \"{text}\": invalid syntax");
     }
 
-    private static void EnsureWrite(Authorizer authz, string kind, string name)
+    /// <summary>
+    /// The tenancy an entry is stored under. Why exported-services differs: its Normalize sets the entry's enterprise meta
+    /// to the partition its name names, so on Enterprise the name is the partition.
+    /// </summary>
+    private Tenancy StoredTenancy(string kind, string name, Tenancy requested) =>
+        !Enterprise ? Tenancy.Default
+        : kind == ConfigEntryKinds.ExportedServices ? new Tenancy(name, Tenancy.DefaultName)
+        : requested;
+
+    /// <summary>The tenancy reads look an entry up in; exported-services are per partition, in its default namespace.</summary>
+    private Tenancy LookupTenancy(string kind, Tenancy requested) =>
+        !Enterprise ? Tenancy.Default
+        : kind == ConfigEntryKinds.ExportedServices ? requested with { Namespace = Tenancy.DefaultName }
+        : requested;
+
+    /// <summary>Normalize then Validate, per kind; returns the validation error (a 500 in Consul) or null.</summary>
+    private string? NormalizeAndValidate(ConfigEntryDecoder.Decoded decoded, Tenancy tenancy)
     {
-        if (ConfigEntryKinds.IsServiceScoped(kind))
+        switch (decoded.Kind)
         {
-            if (!authz.ServiceWrite(name))
-            {
-                throw authz.Denied("service:write", name);
-            }
-        }
-        else if (!authz.MeshWrite)
-        {
-            throw authz.Denied("mesh:write", null);
+            case ConfigEntryKinds.ServiceDefaults:
+                decoded.Fields["Hash"] = ConfigEntryDecoder.Hash(decoded.Fields);
+                return ServiceDefaultsValidator.Validate(decoded.Fields, Enterprise);
+            case ConfigEntryKinds.TerminatingGateway:
+                TerminatingGatewayRules.Normalize(decoded.Fields, tenancy, Enterprise);
+                // The entry's name is not validated by Consul; an empty one fails in the state store (see the docs).
+                return TerminatingGatewayRules.Validate(decoded.Fields) ?? (decoded.Name.Length == 0 ? "Name is required" : null);
+            case ConfigEntryKinds.ExportedServices:
+                ExportedServicesRules.Normalize(decoded.Fields, Enterprise);
+                return ExportedServicesRules.Validate(decoded.Fields, Enterprise) ?? (decoded.Name.Length == 0 ? "Name is required" : null);
+            default:
+                return decoded.Name.Length == 0 ? "Name is required" : null;
         }
     }
 
@@ -65,39 +88,38 @@ internal sealed class ConfigEntryEndpoints
     {
         var body = await request.ReadBodyAsync();
         var decoded = ConfigEntryDecoder.Decode(body, Enterprise);
-        var tenancy = request.ResolveTenancy(bodyNamespace: decoded.Namespace, bodyPartition: decoded.Partition);
+        var requested = request.ResolveTenancy(bodyNamespace: decoded.Namespace, bodyPartition: decoded.Partition);
         var cas = ParseCas(request);
         bool applied;
         lock (_state.Sync)
         {
-            _state.Catalog(request.Datacenter);
+            // Why: gateWriteToSecondary refuses exported-services writes aimed at any datacenter but the primary.
+            if (decoded.Kind == ConfigEntryKinds.ExportedServices && request.Datacenter != _state.Settings.PrimaryDatacenter)
+            {
+                throw ConsulApiException.Internal("exported-services writes must not target secondary datacenters.");
+            }
+
             var authz = _state.Acl.Resolve(request.Token);
+            var tenancy = StoredTenancy(decoded.Kind, decoded.Name, requested);
             if (Enterprise)
             {
                 _state.Tenancies.EnsureExists(tenancy);
             }
 
-            if (decoded.Kind == ConfigEntryKinds.ServiceDefaults)
+            if (NormalizeAndValidate(decoded, tenancy) is { } error)
             {
-                var error = ServiceDefaultsValidator.Validate(decoded.Fields, Enterprise);
-                if (error is not null)
-                {
-                    throw ConsulApiException.Internal(error);
-                }
-            }
-            else if (decoded.Name.Length == 0)
-            {
-                throw ConsulApiException.Internal("Name is required");
+                throw ConsulApiException.Internal(error);
             }
 
-            EnsureWrite(authz, decoded.Kind, decoded.Name);
-            if (decoded.Kind == ConfigEntryKinds.ServiceDefaults)
+            if (ConfigEntryAcl.WriteDenied(authz, decoded.Kind, decoded.Name) is { } denied)
             {
-                decoded.Fields["Hash"] = ConfigEntryDecoder.Hash(decoded.Fields);
+                throw denied;
             }
 
-            applied = _state.Config.Apply(
+            // Why: ConfigEntry.Apply sets the request's datacenter to the primary before forwarding, whatever ?dc= said.
+            applied = _state.PrimaryDatacenter.Config.Apply(
                 new ConfigEntryRecord { Kind = decoded.Kind, Name = decoded.Name, Tenancy = tenancy, Fields = decoded.Fields }, cas);
+            _state.Replication.PrimaryChanged();
         }
 
         return ApiResponse.JsonLiteral(applied ? "true" : "false");
@@ -127,7 +149,6 @@ internal sealed class ConfigEntryEndpoints
 
     private ApiResponse Delete(ApiRequest request, string kind, string? name)
     {
-        var tenancy = request.ResolveTenancy();
         if (name is null)
         {
             throw new ConsulApiException(404, "Must provide both a kind and name to delete");
@@ -138,19 +159,26 @@ internal sealed class ConfigEntryEndpoints
             throw ConsulApiException.BadRequest("invalid config entry kind: " + kind);
         }
 
+        var requested = request.ResolveTenancy();
         var cas = ParseCas(request);
         bool deleted;
         lock (_state.Sync)
         {
-            _state.Catalog(request.Datacenter);
             var authz = _state.Acl.Resolve(request.Token);
+            var tenancy = StoredTenancy(kind, name, requested);
             if (Enterprise)
             {
                 _state.Tenancies.EnsureExists(tenancy);
             }
 
-            EnsureWrite(authz, kind, name);
-            deleted = _state.Config.Delete(tenancy, kind, name, cas);
+            if (ConfigEntryAcl.WriteDenied(authz, kind, name) is { } denied)
+            {
+                throw denied;
+            }
+
+            // Why: ConfigEntry.Delete forwards to the primary like Apply (without Apply's exported-services gate).
+            deleted = _state.PrimaryDatacenter.Config.Delete(tenancy, kind, name, cas);
+            _state.Replication.PrimaryChanged();
         }
 
         // Why: without cas Consul replies {} whether or not the entry existed; with cas, true/false.
@@ -159,34 +187,37 @@ internal sealed class ConfigEntryEndpoints
 
     private async Task<ApiResponse> GetAsync(ApiRequest request, string kind, string? name)
     {
-        var tenancy = request.ResolveTenancy();
+        var requested = request.ResolveTenancy();
         var options = QueryOptions.Parse(request);
         if (kind.Length > 0 && !ConfigEntryKinds.All.Contains(kind))
         {
             throw ConsulApiException.Internal("invalid config entry kind: " + kind);
         }
 
-        Authorizer authz;
+        DatacenterState datacenter;
+        Acl.Authorizer authz;
         lock (_state.Sync)
         {
-            _state.Catalog(request.Datacenter);
+            datacenter = _state.Datacenter(request.Datacenter);
             authz = _state.Acl.Resolve(request.Token);
             if (Enterprise)
             {
-                _state.Tenancies.EnsureExists(tenancy);
+                _state.Tenancies.EnsureExists(requested);
             }
         }
 
         if (name is not null)
         {
-            // Why: the read permission is checked on a dummy entry before the lookup, so a denied token gets 403 even for a missing entry.
-            if (ConfigEntryKinds.IsServiceScoped(kind) && !authz.ServiceRead(name))
+            // Why: Get checks CanRead on a dummy entry before the lookup, so a denied token gets 403 even for a missing entry.
+            if (ConfigEntryAcl.ReadDenied(authz, kind, name) is { } denied)
             {
-                throw authz.Denied("service:read", name);
+                throw denied;
             }
 
-            var (entry, index) = await BlockingQuery.RunAsync(_state.Sync, () => _state.Config.Changes, options,
-                () => (_state.Config.Find(tenancy, kind, name) is { } found ? View(found) : null, _state.Config.TableIndex), request.Aborted);
+            var tenancy = LookupTenancy(kind, requested);
+            var (entry, index) = await BlockingQuery.RunAsync(_state.Sync, () => datacenter.Raft.Changes, options,
+                () => (datacenter.Config.Find(tenancy, kind, name) is { } found ? View(found) : null, datacenter.Config.TableIndex),
+                _state.Time, request.Aborted);
             var reply = entry is null
                 ? ApiResponse.Text(404, $"Config entry not found for \"{kind}\" / \"{name}\"")
                 : JsonReply.Of(entry, request.Pretty);
@@ -200,13 +231,15 @@ internal sealed class ConfigEntryEndpoints
 
         var filter = CatalogEndpoints.CompileFilter(options, ServiceDefaultsFilterFields);
         var filtered = false;
-        var (list, listIndex) = await BlockingQuery.RunAsync(_state.Sync, () => _state.Config.Changes, options, () =>
+        var listTenancy = Enterprise ? requested : Tenancy.Default;
+        var (list, listIndex) = await BlockingQuery.RunAsync(_state.Sync, () => datacenter.Raft.Changes, options, () =>
         {
             filtered = false;
             var array = new JsonArray();
-            foreach (var entry in _state.Config.List(Enterprise ? tenancy : Tenancy.Default, kind.Length == 0 ? null : kind))
+            foreach (var entry in datacenter.Config.List(kind == ConfigEntryKinds.ExportedServices ? LookupTenancy(kind, listTenancy) : listTenancy,
+                         kind.Length == 0 ? null : kind))
             {
-                if (ConfigEntryKinds.IsServiceScoped(entry.Kind) && !authz.ServiceRead(entry.Name))
+                if (ConfigEntryAcl.ReadDenied(authz, entry.Kind, entry.Name) is not null)
                 {
                     filtered = true;
                     continue;
@@ -219,8 +252,26 @@ internal sealed class ConfigEntryEndpoints
                 }
             }
 
-            return (array, _state.Config.TableIndex);
-        }, request.Aborted);
+            return (array, datacenter.Config.TableIndex);
+        }, _state.Time, request.Aborted, ContentKey);
         return JsonReply.Of(list, request.Pretty).WithQueryMeta(listIndex, null, filtered && authz.ReportsFiltering);
+    }
+
+    /// <summary>
+    /// Why: ConfigEntry.List hashes the ACL-filtered entries (raft indexes are <c>hash:"ignore"</c>) and answers
+    /// errNotChanged while the hash stays the same.
+    /// </summary>
+    private static string ContentKey(JsonArray entries)
+    {
+        var copy = new JsonArray();
+        foreach (var entry in entries.OfType<JsonObject>())
+        {
+            var clone = entry.DeepClone().AsObject();
+            clone.Remove("CreateIndex");
+            clone.Remove("ModifyIndex");
+            copy.Add(clone);
+        }
+
+        return MapEquality.Canonical(copy);
     }
 }

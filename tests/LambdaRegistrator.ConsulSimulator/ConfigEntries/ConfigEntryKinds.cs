@@ -4,16 +4,14 @@ namespace LambdaRegistrator.ConsulSimulator.ConfigEntries;
 internal static class ConfigEntryKinds
 {
     public const string ServiceDefaults = "service-defaults";
+    public const string TerminatingGateway = "terminating-gateway";
+    public const string ExportedServices = "exported-services";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ServiceDefaults, "proxy-defaults", "service-router", "service-splitter", "service-resolver", "ingress-gateway",
-        "terminating-gateway", "service-intentions", "mesh", "exported-services", "sameness-group", "api-gateway",
+        TerminatingGateway, "service-intentions", "mesh", ExportedServices, "sameness-group", "api-gateway",
         "bound-api-gateway", "http-route", "tcp-route", "grpc-route", "inline-certificate", "file-system-certificate",
         "jwt-provider", "control-plane-request-limit",
     };
-
-    /// <summary>Kinds whose ACL is <c>service:read</c>/<c>service:write</c> on the entry name; the rest need <c>mesh:write</c>.</summary>
-    public static bool IsServiceScoped(string kind) =>
-        kind is ServiceDefaults or "service-router" or "service-splitter" or "service-resolver";
 }

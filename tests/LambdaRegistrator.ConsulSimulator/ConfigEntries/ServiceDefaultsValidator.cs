@@ -3,11 +3,13 @@ using System.Text.Json.Nodes;
 
 namespace LambdaRegistrator.ConsulSimulator.ConfigEntries;
 
-/// <summary><c>ServiceConfigEntry.Validate</c> (§3.5): name, protocol, balance mode, meta limits and Envoy extensions.</summary>
+/// <summary>
+/// <c>ServiceConfigEntry.Validate</c> (<c>agent/structs/config_entry.go</c>): name, balance mode, meta limits, upstream
+/// and destination exclusivity, rate limits and Envoy extensions (<c>envoyextensions.ValidateExtensions</c>). It does not
+/// check the protocol: <c>Normalize</c> only lower-cases it, so <c>"Protocol":"foo"</c> is stored.
+/// </summary>
 internal static class ServiceDefaultsValidator
 {
-    private static readonly HashSet<string> Protocols = new(StringComparer.Ordinal) { "", "http", "http2", "grpc", "tcp" };
-
     private static readonly HashSet<string> BuiltinExtensions = new(StringComparer.Ordinal)
     {
         "builtin/aws/lambda", "builtin/lua", "builtin/http/localratelimit", "builtin/property-override", "builtin/wasm",
@@ -30,12 +32,6 @@ internal static class ServiceDefaultsValidator
 
         var errors = new List<string>();
         ValidateMeta(fields["Meta"] as JsonObject, errors);
-        var protocol = (string?)fields["Protocol"] ?? "";
-        if (!Protocols.Contains(protocol))
-        {
-            errors.Add("invalid value for protocol: " + protocol);
-        }
-
         var balance = fields["BalanceInboundConnections"] is JsonValue b && b.GetValueKind() == JsonValueKind.String ? b.GetValue<string>() : "";
         if (balance is not ("" or "exact_balance"))
         {
@@ -60,27 +56,24 @@ internal static class ServiceDefaultsValidator
                 var extensionName = (string?)extension["Name"] ?? "";
                 if (extensionName.Length == 0)
                 {
+                    // Why: ValidateExtensions returns at the first nameless extension instead of collecting.
                     errors.Add($"invalid EnvoyExtensions[{i}]: Name is required");
+                    break;
                 }
-                else if (!BuiltinExtensions.Contains(extensionName))
+
+                if (!BuiltinExtensions.Contains(extensionName))
                 {
                     errors.Add($"invalid EnvoyExtensions[{i}][{extensionName}]: name \"{extensionName}\" is not a built-in extension");
                 }
-                else if (extensionName == "builtin/aws/lambda" && !HasArn(extension["Arguments"]))
+                else if (extensionName == "builtin/aws/lambda" && AwsLambdaArguments.Check(extension["Arguments"]) is { } lambdaError)
                 {
-                    errors.Add($"invalid EnvoyExtensions[{i}][{extensionName}]: ARN is required");
+                    errors.Add($"invalid EnvoyExtensions[{i}][{extensionName}]: {lambdaError}");
                 }
             }
         }
 
         return errors.Count == 0 ? null : ConfigEntryDecoder.MultiError(errors);
     }
-
-    /// <summary>Why: the Lambda extension decodes its arguments case-insensitively (mapstructure) and requires a non-empty ARN.</summary>
-    private static bool HasArn(JsonNode? arguments) =>
-        arguments is JsonObject map
-        && map.FirstOrDefault(p => string.Equals(p.Key, "ARN", StringComparison.OrdinalIgnoreCase)).Value is JsonValue arn
-        && arn.GetValueKind() == JsonValueKind.String && arn.GetValue<string>().Length > 0;
 
     /// <summary>Config-entry meta limits (no key charset or prefix rule here, unlike service meta).</summary>
     public static void ValidateMeta(JsonObject? meta, List<string> errors)

@@ -81,7 +81,7 @@ internal sealed class AgentEndpoints
         }
 
         var enterprise = _state.Settings.Enterprise;
-        var leaf = _state.Ca.Leaf(tenancy, _state.Settings.Datacenter, service, enterprise);
+        var leaf = _state.Ca.Leaf(tenancy, request.AgentDatacenter, service, enterprise);
         if (options.Index is { } index && index >= leaf.Index)
         {
             // Blocking on a leaf: wait for its renewal (or the wait time), then return whatever is current. Loops because
@@ -98,7 +98,7 @@ internal sealed class AgentEndpoints
                     await Task.Delay(delay, request.Aborted);
                 }
 
-                leaf = _state.Ca.Leaf(tenancy, _state.Settings.Datacenter, service, enterprise);
+                leaf = _state.Ca.Leaf(tenancy, request.AgentDatacenter, service, enterprise);
             }
         }
 

@@ -8,14 +8,18 @@ internal sealed class ApiRequest
 {
     private readonly SimulatorSettings _settings;
 
-    public ApiRequest(HttpContext http, string path, string remainder, SimulatorSettings settings, CancellationToken aborted)
+    public ApiRequest(HttpContext http, string path, string remainder, SimulatorSettings settings, string agentDatacenter, CancellationToken aborted)
     {
         Http = http;
         Aborted = aborted;
         Path = path;
         Remainder = remainder;
         _settings = settings;
+        AgentDatacenter = agentDatacenter;
     }
+
+    /// <summary>The datacenter of the agent this request reached (each datacenter's agent has its own port).</summary>
+    public string AgentDatacenter { get; }
 
     public HttpContext Http { get; }
 
@@ -62,7 +66,7 @@ internal sealed class ApiRequest
     public string? QueryValue(string name) =>
         Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
-    /// <summary>The datacenter from <c>?datacenter=</c> (wins) or <c>?dc=</c>, else the agent's datacenter.</summary>
+    /// <summary>The datacenter from <c>?datacenter=</c> (wins) or <c>?dc=</c>, else the agent's datacenter (<c>parseDC</c>).</summary>
     public string Datacenter
     {
         get
@@ -73,14 +77,14 @@ internal sealed class ApiRequest
                 dc = QueryValue("dc");
             }
 
-            return string.IsNullOrEmpty(dc) ? _settings.Datacenter : dc;
+            return string.IsNullOrEmpty(dc) ? AgentDatacenter : dc;
         }
     }
 
     public bool Pretty => Query.ContainsKey("pretty");
 
     /// <summary>
-    /// Resolves partition and namespace. CE rejects any ns/partition parameter or header with Consul's 400s (§4);
+    /// Resolves partition and namespace. CE rejects any ns/partition parameter or header with Consul's 400s (<c>agent/http_ce.go</c>);
     /// Enterprise takes body &gt; query &gt; header &gt; default.
     /// </summary>
     public Tenancy ResolveTenancy(bool checkNamespace = true, string? bodyNamespace = null, string? bodyPartition = null)

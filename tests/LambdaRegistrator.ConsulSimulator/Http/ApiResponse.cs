@@ -29,11 +29,14 @@ internal sealed class ApiResponse
 
     public static ApiResponse Empty(int statusCode) => new(statusCode, [], null);
 
-    /// <summary>Adds the query-endpoint headers (§1.5): index (never 0), leader, last contact and, for catalog reads, consistency.</summary>
-    public ApiResponse WithQueryMeta(ulong index, string? effectiveConsistency = null, bool filteredByAcls = false)
+    /// <summary>
+    /// Adds the query-endpoint headers (<c>setMeta</c> in <c>agent/http.go</c>): index (never 0, <c>setIndex</c>), leader,
+    /// last contact and, for catalog reads, consistency.
+    /// </summary>
+    public ApiResponse WithQueryMeta(ulong index, string? effectiveConsistency = null, bool filteredByAcls = false, bool knownLeader = true)
     {
         Headers["X-Consul-Index"] = Math.Max(index, 1).ToString(CultureInfo.InvariantCulture);
-        Headers["X-Consul-KnownLeader"] = "true";
+        Headers["X-Consul-KnownLeader"] = knownLeader ? "true" : "false";
         Headers["X-Consul-LastContact"] = "0";
         if (effectiveConsistency is not null)
         {

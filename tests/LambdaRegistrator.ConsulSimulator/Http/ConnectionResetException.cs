@@ -2,7 +2,7 @@ namespace LambdaRegistrator.ConsulSimulator.Http;
 
 /// <summary>
 /// A request that makes a real Consul's handler panic, so Go's HTTP server drops the connection without a response
-/// (consul-api.md §1.2: <c>"Proxy": null</c> in a register body). The pipeline aborts the connection.
+/// (<c>"Proxy": null</c> in a register body: <c>ConnectProxyConfig.UnmarshalJSON</c> dereferences nil). The pipeline aborts the connection.
 /// </summary>
 internal sealed class ConnectionResetException : Exception
 {

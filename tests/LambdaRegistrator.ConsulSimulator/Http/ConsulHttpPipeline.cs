@@ -1,13 +1,15 @@
 using LambdaRegistrator.ConsulSimulator.Diagnostics;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace LambdaRegistrator.ConsulSimulator.Http;
 
 /// <summary>
 /// The request path of the simulator, mirroring Consul's HTTP server: printable-path check, latency and fault
-/// injection, ServeMux-style routing, <c>wrap</c>'s method check, default-ACL-policy header and error mapping (§1).
+/// injection, ServeMux-style routing, <c>wrap</c>'s method check, default-ACL-policy header and error mapping
+/// (<c>agent/http.go</c>, <c>agent/http_register.go</c>).
 /// Requests under <c>/_sim/</c> go to the control endpoints and are neither delayed, faulted nor counted.
 /// </summary>
 internal sealed class ConsulHttpPipeline
@@ -20,6 +22,9 @@ internal sealed class ConsulHttpPipeline
     private readonly TimeSpan _latency;
     private readonly string _defaultAclPolicy;
     private readonly CancellationToken _stopping;
+
+    /// <summary>The key under which a listener tags its connections with the datacenter of the agent it plays.</summary>
+    public const string AgentDatacenterItem = "consul-simulator-agent-dc";
 
     public ConsulHttpPipeline(RouteTable routes, RouteTable control, SimulatorSettings settings, FaultInjector faults, RequestStats stats, TimeSpan latency, CancellationToken stopping)
     {
@@ -175,17 +180,28 @@ internal sealed class ConsulHttpPipeline
             try
             {
                 using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
-                response = await route.Handler(new ApiRequest(context, path, remainder, _settings, aborted.Token));
+                response = await route.Handler(new ApiRequest(context, path, remainder, _settings, AgentDatacenter(context), aborted.Token));
             }
             catch (ConsulApiException e)
             {
                 response = ApiResponse.Text(e.StatusCode, e.Message);
+                if (e.CarriesQueryMeta)
+                {
+                    // Why: the deferred setMeta runs on the zero QueryMeta (an RPC error leaves the reply unset), so the
+                    // index is setIndex's floor of 1, the leader is not known and last contact is 0.
+                    response.WithQueryMeta(0, knownLeader: false);
+                }
             }
         }
 
         response.Headers["X-Consul-Default-ACL-Policy"] = _defaultAclPolicy;
         return response;
     }
+
+    private string AgentDatacenter(HttpContext context) =>
+        context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(AgentDatacenterItem, out var dc) == true && dc is string name
+            ? name
+            : _settings.Datacenter;
 
     private static async Task WriteAsync(HttpContext context, ApiResponse response)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LambdaRegistrator.ConsulSimulator.Http;
 
-/// <summary>The common query parameters of read endpoints (§1.7): blocking, consistency, filter, node-meta.</summary>
+/// <summary>The common query parameters of read endpoints (<c>parseWait</c>, <c>parseConsistency</c> in <c>agent/http.go</c>): blocking, consistency, filter, node-meta.</summary>
 internal sealed record QueryOptions
 {
     /// <summary>Why: Consul's default_query_time (5 min) and max_query_time (10 min).</summary>

@@ -24,6 +24,7 @@ namespace LambdaRegistrator.ConsulSimulator.Json;
 [JsonSerializable(typeof(NodeServicesView))]
 [JsonSerializable(typeof(NodeInfoView))]
 [JsonSerializable(typeof(SortedDictionary<string, List<string>>))]
+[JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]

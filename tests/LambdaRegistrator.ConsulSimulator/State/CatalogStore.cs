@@ -12,48 +12,33 @@ internal sealed class CatalogStore
     private readonly Dictionary<string, ulong> _serviceNameIndex = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Partition, string Node), ulong> _nodeIndex = [];
 
-    /// <summary>Creates an empty catalog whose indexes start at <paramref name="startIndex"/> (kept across a reset so indexes never go backwards).</summary>
-    public CatalogStore(string datacenter, ulong startIndex = 1)
+    private readonly RaftLog _raft;
+
+    /// <summary>Creates an empty catalog on the datacenter's raft log; its table indexes start at the log's index.</summary>
+    public CatalogStore(string datacenter, RaftLog raft)
     {
         Datacenter = datacenter;
-        RaftIndex = NodesTableIndex = ServicesTableIndex = ChecksTableIndex = NodeExtinctionIndex = Math.Max(startIndex, 1);
+        _raft = raft;
+        NodesTableIndex = ServicesTableIndex = ChecksTableIndex = NodeExtinctionIndex = raft.Index;
     }
 
     public string Datacenter { get; }
 
     /// <summary>The last raft index of this datacenter; never 0.</summary>
-    public ulong RaftIndex { get; private set; }
+    public ulong RaftIndex => _raft.Index;
 
     public ulong NodesTableIndex { get; private set; }
     public ulong ServicesTableIndex { get; private set; }
     public ulong ChecksTableIndex { get; private set; }
     public ulong NodeExtinctionIndex { get; private set; }
 
-    /// <summary>The raft index the current write will commit at (allocated lazily, once per write).</summary>
-    private ulong? _pendingIndex;
-
-    public ChangeNotifier Changes { get; } = new();
+    public ChangeNotifier Changes => _raft.Changes;
 
     /// <summary>Allocates (once per write) the raft index for the changes of the running write.</summary>
-    public ulong WriteIndex()
-    {
-        _pendingIndex ??= RaftIndex + 1;
-        return _pendingIndex.Value;
-    }
+    public ulong WriteIndex() => _raft.WriteIndex();
 
     /// <summary>Commits the running write: bumps the raft index when something changed and wakes blocking queries.</summary>
-    public bool Commit()
-    {
-        if (_pendingIndex is not { } index)
-        {
-            return false;
-        }
-
-        RaftIndex = index;
-        _pendingIndex = null;
-        Changes.Notify();
-        return true;
-    }
+    public bool Commit() => _raft.Commit();
 
     private static (string, string) NodeKey(string partition, string node) =>
         (partition.ToUpperInvariant(), node.ToUpperInvariant());

@@ -13,7 +13,7 @@ public static class ConsulBinary
     public const string ModeVariable = "LAMBDA_REGISTRATOR_CONSUL_TESTS";
 
     private static readonly Lazy<string?> PathLookup = new(FindOnPath);
-    private static readonly Lazy<bool> EnterpriseLookup = new(DetectEnterprise);
+    private static readonly Lazy<string> VersionOutput = new(ReadVersionOutput);
 
     /// <summary>Full path of <c>consul</c> on PATH, or null.</summary>
     public static string? Path => PathLookup.Value;
@@ -28,7 +28,24 @@ public static class ConsulBinary
         string.Equals(Environment.GetEnvironmentVariable(ModeVariable), "consul", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the consul on PATH is an Enterprise build (<c>consul version</c> shows <c>+ent</c>).</summary>
-    public static bool IsEnterprise => EnterpriseLookup.Value;
+    public static bool IsEnterprise => VersionOutput.Value.Contains("+ent", StringComparison.Ordinal);
+
+    /// <summary>The version of the consul on PATH (<c>Consul v1.19.2</c> in <c>consul version</c>), or null when unknown.</summary>
+    public static Version? Version
+    {
+        get
+        {
+            var text = VersionOutput.Value;
+            var start = text.IndexOf("Consul v", StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return null;
+            }
+
+            var digits = new string(text[(start + 8)..].TakeWhile(c => char.IsAsciiDigit(c) || c == '.').ToArray());
+            return System.Version.TryParse(digits, out var version) ? version : null;
+        }
+    }
 
     /// <summary>One sentence saying what Consul tests run against, for test output and skip reasons.</summary>
     public static string Describe() => UseRealConsul
@@ -56,11 +73,11 @@ public static class ConsulBinary
         return null;
     }
 
-    private static bool DetectEnterprise()
+    private static string ReadVersionOutput()
     {
         if (Path is null)
         {
-            return false;
+            return "";
         }
 
         try
@@ -68,16 +85,16 @@ public static class ConsulBinary
             using var process = Process.Start(new ProcessStartInfo(Path, "version") { RedirectStandardOutput = true, UseShellExecute = false });
             if (process is null)
             {
-                return false;
+                return "";
             }
 
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit(10_000);
-            return output.Contains("+ent", StringComparison.Ordinal);
+            return output;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return false;
+            return "";
         }
     }
 }

@@ -12,16 +12,31 @@ namespace LambdaRegistrator.TestKit.Consul;
 public sealed class ConsulTarget : IAsyncDisposable
 {
     private readonly ConsulSimulatorServer? _simulator;
-    private readonly RealConsulAgent? _agent;
+    private readonly IReadOnlyList<RealConsulAgent> _agents;
 
-    private ConsulTarget(Uri address, ConsulTargetKind kind, string? managementToken, ConsulSimulatorServer? simulator, RealConsulAgent? agent)
+    private ConsulTarget(Uri address, ConsulTargetKind kind, string? managementToken, ConsulSimulatorServer? simulator, IReadOnlyList<RealConsulAgent> agents,
+        IReadOnlyList<string> datacenters)
     {
         Address = address;
         Kind = kind;
         ManagementToken = managementToken;
         _simulator = simulator;
-        _agent = agent;
+        _agents = agents;
+        Datacenters = datacenters;
     }
+
+    /// <summary>Every datacenter of the target, the primary (<c>dc1</c>) first.</summary>
+    public IReadOnlyList<string> Datacenters { get; }
+
+    /// <summary>The primary datacenter (<c>dc1</c>): it owns the config entries.</summary>
+    public string PrimaryDatacenter => Datacenters[0];
+
+    /// <summary>The HTTP API of the agent in <paramref name="datacenter"/> (its requests default to that datacenter).</summary>
+    public Uri AgentAddress(string datacenter) =>
+        _simulator is not null
+            ? _simulator.AgentAddress(datacenter)
+            : _agents.FirstOrDefault(a => a.Datacenter == datacenter)?.Address
+              ?? throw new ArgumentException($"\"{datacenter}\" is not a datacenter of this target ({string.Join(", ", Datacenters)}).", nameof(datacenter));
 
     /// <summary>Base URL of the HTTP(S) API, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Address { get; }
@@ -67,8 +82,39 @@ public sealed class ConsulTarget : IAsyncDisposable
                     "This test needs Consul Enterprise but the consul on PATH is Community Edition; mark it [ConsulEnterpriseFact] so it is skipped.");
             }
 
-            var agent = await RealConsulAgent.StartAsync(ConsulBinary.Path, options, cancellationToken);
-            return new ConsulTarget(agent.Address, ConsulTargetKind.RealConsul, options.AclBootstrapToken, null, agent);
+            if (options.AdditionalDatacenters.Count > 0 && options.AclBootstrapToken is not null)
+            {
+                throw new NotSupportedException(
+                    "A real WAN federation with ACLs needs ACL token replication, which ConsulTarget does not set up; use ACLs or extra datacenters, not both.");
+            }
+
+            var agents = new List<RealConsulAgent>();
+            try
+            {
+                var primary = await RealConsulAgent.StartAsync(ConsulBinary.Path, options, cancellationToken);
+                agents.Add(primary);
+                foreach (var dc in options.AdditionalDatacenters)
+                {
+                    agents.Add(await RealConsulAgent.StartAsync(ConsulBinary.Path, options, cancellationToken, dc, primary.Datacenter, primary.SerfWanPort));
+                }
+
+                if (agents.Count > 1)
+                {
+                    await primary.WaitForDatacentersAsync(agents.Select(a => a.Datacenter).ToList(), cancellationToken);
+                }
+            }
+            catch
+            {
+                foreach (var agent in agents)
+                {
+                    await agent.DisposeAsync();
+                }
+
+                throw;
+            }
+
+            return new ConsulTarget(agents[0].Address, ConsulTargetKind.RealConsul, options.AclBootstrapToken, null, agents,
+                agents.Select(a => a.Datacenter).ToList());
         }
 
         X509Certificate2? certificate = options.TlsCertificateFile is null
@@ -81,8 +127,10 @@ public sealed class ConsulTarget : IAsyncDisposable
             TlsCertificate = certificate,
             LeafCertificateTtl = options.LeafCertificateTtl ?? TimeSpan.FromHours(72),
             AdditionalDatacenters = options.AdditionalDatacenters,
+            TimeProvider = options.TimeProvider ?? TimeProvider.System,
+            ReplicationDelay = options.ReplicationDelay ?? new ConsulSimulatorOptions().ReplicationDelay,
         }, cancellationToken);
-        return new ConsulTarget(simulator.BaseAddress, ConsulTargetKind.Simulator, options.AclBootstrapToken, simulator, null);
+        return new ConsulTarget(simulator.BaseAddress, ConsulTargetKind.Simulator, options.AclBootstrapToken, simulator, [], simulator.Datacenters);
     }
 
     /// <inheritdoc />
@@ -96,9 +144,9 @@ public sealed class ConsulTarget : IAsyncDisposable
             await _simulator.DisposeAsync();
         }
 
-        if (_agent is not null)
+        foreach (var agent in _agents)
         {
-            await _agent.DisposeAsync();
+            await agent.DisposeAsync();
         }
     }
 }

@@ -18,13 +18,23 @@ public sealed class ConsulTargetOptions
     /// <summary>Simulator only: Connect leaf certificate lifetime (a real dev agent uses its own, 72 h).</summary>
     public TimeSpan? LeafCertificateTtl { get; init; }
 
-    /// <summary>Simulator only: extra datacenters besides <c>dc1</c>.</summary>
+    /// <summary>
+    /// Further datacenters, WAN-federated with <c>dc1</c> as the primary: the simulator models the federation in process;
+    /// against a real consul one more <c>consul agent -dev</c> per datacenter is started and WAN-joined to dc1's
+    /// (not with ACLs: a real federation with ACLs needs token replication, which the target does not set up).
+    /// </summary>
     public IReadOnlyList<string> AdditionalDatacenters { get; init; } = [];
+
+    /// <summary>Simulator only: the clock of config replication and blocking waits (a <c>FakeTimeProvider</c> in tests).</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Simulator only: the config replication delay (default: the simulator's 300 ms).</summary>
+    public TimeSpan? ReplicationDelay { get; init; }
 
     /// <summary>Use the simulator even when a <c>consul</c> binary is on PATH (for simulator-specific tests such as fault injection).</summary>
     public bool SimulatorOnly { get; init; }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ConsulTargetOptions {{ Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, Tls = {TlsCertificateFile is not null}, SimulatorOnly = {SimulatorOnly} }}";
+        $"ConsulTargetOptions {{ Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, Tls = {TlsCertificateFile is not null}, Datacenters = [dc1{string.Concat(AdditionalDatacenters.Select(dc => ", " + dc))}], SimulatorOnly = {SimulatorOnly} }}";
 }

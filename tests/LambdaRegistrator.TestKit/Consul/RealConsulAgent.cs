@@ -6,7 +6,9 @@ namespace LambdaRegistrator.TestKit.Consul;
 
 /// <summary>
 /// A <c>consul agent -dev</c> process on free loopback ports (http or https, serf, server, grpc; DNS off), with ACLs
-/// (default deny, the given initial management token) and TLS configured through <c>-hcl</c>. Killed on dispose.
+/// (default deny, the given initial management token) and TLS configured through <c>-hcl</c>. For a WAN federation it
+/// is started with its own datacenter, <c>primary_datacenter</c> and <c>retry_join_wan</c> to the primary's serf WAN
+/// port. Killed on dispose.
 /// </summary>
 internal sealed class RealConsulAgent : IAsyncDisposable
 {
@@ -14,20 +16,30 @@ internal sealed class RealConsulAgent : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output;
 
-    private RealConsulAgent(Process process, StringBuilder output, Uri address)
+    private RealConsulAgent(Process process, StringBuilder output, Uri address, string datacenter, int serfWanPort)
     {
         _process = process;
         _output = output;
         Address = address;
+        Datacenter = datacenter;
+        SerfWanPort = serfWanPort;
     }
 
     public Uri Address { get; }
 
+    public string Datacenter { get; }
+
+    /// <summary>The agent's serf WAN port on 127.0.0.1, which secondaries join.</summary>
+    public int SerfWanPort { get; }
+
     private static string Hcl(string text) => text.Replace("\"", "\\\"", StringComparison.Ordinal);
 
-    public static async Task<RealConsulAgent> StartAsync(string binary, ConsulTargetOptions options, CancellationToken cancellationToken)
+    /// <summary>Starts an agent in <paramref name="datacenter"/>; with <paramref name="joinWan"/> it WAN-joins that serf port.</summary>
+    public static async Task<RealConsulAgent> StartAsync(
+        string binary, ConsulTargetOptions options, CancellationToken cancellationToken, string datacenter = "dc1", string primaryDatacenter = "dc1", int? joinWan = null)
     {
         var httpPort = FreePort.Next();
+        var serfWanPort = FreePort.Next();
         var tls = options.TlsCertificateFile is not null;
         var start = new ProcessStartInfo(binary)
         {
@@ -37,10 +49,10 @@ internal sealed class RealConsulAgent : IAsyncDisposable
         };
         string[] args =
         [
-            "agent", "-dev", "-datacenter", "dc1", "-client", "127.0.0.1", "-bind", "127.0.0.1",
+            "agent", "-dev", "-datacenter", datacenter, "-node", "consul-" + datacenter, "-client", "127.0.0.1", "-bind", "127.0.0.1",
             "-dns-port", "-1",
             "-serf-lan-port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "-serf-wan-port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "-serf-wan-port", serfWanPort.ToString(CultureInfo.InvariantCulture),
             "-server-port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "-grpc-port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "-grpc-tls-port", "-1",
@@ -48,6 +60,15 @@ internal sealed class RealConsulAgent : IAsyncDisposable
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // Why: config entries live in the primary; every agent of the federation must name the same one.
+        start.ArgumentList.Add("-hcl");
+        start.ArgumentList.Add($"primary_datacenter = \"{Hcl(primaryDatacenter)}\"");
+        if (joinWan is { } wanPort)
+        {
+            start.ArgumentList.Add("-retry-join-wan");
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{wanPort}"));
         }
 
         if (tls)
@@ -78,7 +99,7 @@ internal sealed class RealConsulAgent : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"{(tls ? "https" : "http")}://127.0.0.1:{httpPort}");
-        var agent = new RealConsulAgent(process, output, address);
+        var agent = new RealConsulAgent(process, output, address, datacenter, serfWanPort);
         try
         {
             await agent.WaitUntilReadyAsync(options.AclBootstrapToken, cancellationToken);
@@ -102,6 +123,34 @@ internal sealed class RealConsulAgent : IAsyncDisposable
         {
             output.AppendLine(line);
         }
+    }
+
+    /// <summary>Waits until <c>GET /v1/catalog/datacenters</c> lists every datacenter (the WAN join has happened).</summary>
+    public async Task WaitForDatacentersAsync(IReadOnlyCollection<string> datacenters, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await http.GetStringAsync(new Uri("/v1/catalog/datacenters", UriKind.Relative), cancellationToken);
+                if (datacenters.All(dc => last.Contains($"\"{dc}\"", StringComparison.Ordinal)))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        throw new TimeoutException(
+            $"The consul agents did not form a WAN federation of {string.Join(", ", datacenters)} within {StartTimeout.TotalSeconds:0} s (last answer: {last}). Output of {Datacenter}:\n{Output()}");
     }
 
     private async Task WaitUntilReadyAsync(string? token, CancellationToken cancellationToken)
