@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Checks the Terraform module in terraform/: formatting, init + validate of the module and of
-# examples/complete, `terraform test` (mock provider), and an end-to-end apply/verify/destroy of the example
-# against a moto_server on 127.0.0.1. Works on copies in a temporary directory, so the repository gets no
-# .terraform directories, lock files or state. Prints `terraform: N passed, M failed` last.
+# Checks the Terraform module in terraform/: formatting, init + validate of the module, of
+# modules/source-account and of both examples, `terraform test` (mock provider), and end-to-end
+# apply/verify/destroy runs of examples/complete (with a gateway, alarms, tracing, a permissions boundary, then a
+# brought-along role) and examples/multi-account (two accounts, two regions) against a moto_server on 127.0.0.1.
+# Works on copies in a temporary directory, so the repository gets no .terraform directories, lock files or
+# state. Prints `terraform: N passed, M failed` last.
 #
 # Environment: TF_PLUGIN_DIR  a provider mirror holding registry.terraform.io/hashicorp/aws (optional;
 #                             /opt/tf-plugins and ~/.terraform.d/plugins are searched too; without one,
@@ -57,7 +59,9 @@ fi
 cp -R terraform "$work/terraform"
 find "$work/terraform" \( -name .terraform -o -name '.terraform.lock.hcl' -o -name '*.tfstate*' \) -prune -exec rm -rf {} +
 module="$work/terraform"
+submodule="$work/terraform/modules/source-account"
 example="$work/terraform/examples/complete"
+multi="$work/terraform/examples/multi-account"
 
 # in DIR DATA_DIR COMMAND...: runs terraform-related COMMAND in DIR with its own TF_DATA_DIR.
 in_dir() { local dir=$1 data=$2; shift 2; (cd "$dir" && TF_DATA_DIR="$work/data/$data" "$@"); }
@@ -65,8 +69,14 @@ in_dir() { local dir=$1 data=$2; shift 2; (cd "$dir" && TF_DATA_DIR="$work/data/
 check "terraform fmt -check -recursive terraform" terraform fmt -check -recursive -diff terraform
 check "init module" in_dir "$module" module terraform init "${init_args[@]}"
 check "validate module" in_dir "$module" module terraform validate -no-color
+check "init modules/source-account" in_dir "$submodule" submodule terraform init "${init_args[@]}"
+check "validate modules/source-account" in_dir "$submodule" submodule terraform validate -no-color
 check "init examples/complete" in_dir "$example" example terraform init "${init_args[@]}"
 check "validate examples/complete" in_dir "$example" example terraform validate -no-color
+check "init examples/multi-account" in_dir "$multi" multi terraform init "${init_args[@]}"
+check "validate examples/multi-account" in_dir "$multi" multi terraform validate -no-color
+check "terraform/README.md lists every input and output of the module" python3 "$module/tests/readme_tables.py" "$module"
+check "modules/source-account/README.md lists every input and output" python3 "$module/tests/readme_tables.py" "$submodule"
 check "examples/complete sample-function.zip is rebuilt from index.py" \
   sh -c "python3 '$example/sample-function/build.py' '$work/sample.zip' && cmp '$work/sample.zip' '$example/sample-function/sample-function.zip'"
 
@@ -115,34 +125,72 @@ PY
     echo "  e2e   artifacts/lambda-registrator-provided.al2023-x86_64.zip not built: deploying a placeholder zip (run ./scripts/package.sh to deploy the real one)"
   fi
 
-  # Why an override file and not AWS_ENDPOINT_URL: the skip_* settings that keep the provider off real
-  # AWS (credential, account and metadata lookups) have no environment variables.
-  cat >"$example/moto_override.tf" <<TF
-provider "aws" {
+  # Why override files and not AWS_ENDPOINT_URL: the skip_* settings that keep the provider off real AWS
+  # (credential, account and metadata lookups) have no environment variables. The member providers of
+  # examples/multi-account keep their assume_role: moto answers it with credentials of the member account.
+  provider_override() { # ALIAS...: one provider block per alias ("" = the default provider)
+    local alias
+    for alias in "$@"; do
+      printf 'provider "aws" {\n'
+      [ -n "$alias" ] && printf '  alias                       = "%s"\n' "$alias"
+      cat <<TF
   access_key                  = "testing"
   secret_key                  = "testing"
   skip_credentials_validation = true
   skip_requesting_account_id  = true
   skip_metadata_api_check     = true
   endpoints {
-    events = "$url"
-    iam    = "$url"
-    lambda = "$url"
-    logs   = "$url"
-    ssm    = "$url"
-    sts    = "$url"
+    cloudwatch = "$url"
+    events     = "$url"
+    iam        = "$url"
+    kms        = "$url"
+    lambda     = "$url"
+    logs       = "$url"
+    sns        = "$url"
+    sqs        = "$url"
+    ssm        = "$url"
+    sts        = "$url"
   }
 }
 TF
-  local vars=(-var region=eu-west-1 -var consul_http_addr=http://127.0.0.1:8500 -var consul_http_token=e2e-token
-    -var "consul_ca_cert_pem=-----BEGIN CERTIFICATE-----" -var "package_path=$package")
+    done
+  }
+  provider_override "" >"$example/moto_override.tf"
+  provider_override "" member member_second_region >"$multi/moto_override.tf"
   local aws_env=(env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null)
+  local e2e_py="$module/tests/e2e_moto.py"
+  # moto stores neither a function's LoggingConfig nor its KMSKeyArn, so the provider plans to set them again.
+  local moto_drift=(module.lambda_registrator.aws_lambda_function.this:logging_config)
+  second_plan() { # DIR DATA NAME VARS...: plans again; the plan may change nothing but moto_drift
+    local dir=$1 data=$2 name=$3; shift 3
+    in_dir "$dir" "$data" "${aws_env[@]}" terraform plan -no-color -out="$work/$name.tfplan" "$@" &&
+      in_dir "$dir" "$data" terraform show -json "$work/$name.tfplan" >"$work/$name.plan.json" &&
+      python3 "$module/tests/e2e_plan.py" "$work/$name.plan.json" "${moto_drift[@]}"
+  }
 
+  # examples/complete with everything on: gateway wiring, alarms and dashboard, tracing, a permissions boundary.
+  local vars=(-var region=eu-west-1 -var consul_http_addr=http://127.0.0.1:8500 -var consul_http_token=e2e-token
+    -var "consul_ca_cert_pem=-----BEGIN CERTIFICATE-----" -var "package_path=$package"
+    -var terminating_gateway=lambda-gateway -var 'export_to=["peer:dc2-peer"]' -var alarms=true -var tracing_mode=Active
+    -var role_permissions_boundary=arn:aws:iam::123456789012:policy/e2e-boundary)
+  check "e2e: a boundary policy and a role to bring along exist in moto" "${aws_env[@]}" python3 "$e2e_py" setup "$url"
   check "e2e: apply examples/complete on moto" in_dir "$example" example "${aws_env[@]}" terraform apply -auto-approve -no-color "${vars[@]}"
-  check "e2e: function, role, policy, rules, targets, permissions, log group, parameters and sample as configured" \
-    "${aws_env[@]}" python3 "$module/tests/e2e_moto.py" "$url" "$package" "$example/sample-function/sample-function.zip"
-  check "e2e: a second plan has no changes" in_dir "$example" example "${aws_env[@]}" terraform plan -detailed-exitcode -no-color "${vars[@]}"
-  check "e2e: destroy" in_dir "$example" example "${aws_env[@]}" terraform destroy -auto-approve -no-color "${vars[@]}"
+  check "e2e: function, role, boundary, policy, rules, targets with retries and dead-letter queue, failure destination, alarms, dashboard, log group, parameters and sample as configured" \
+    "${aws_env[@]}" python3 "$e2e_py" complete "$url" "$package" "$example/sample-function/sample-function.zip"
+  check "e2e: a second plan of examples/complete changes nothing moto stores" second_plan "$example" example complete "${vars[@]}"
+  check "e2e: apply examples/complete with a brought-along role" in_dir "$example" example "${aws_env[@]}" terraform apply -auto-approve -no-color "${vars[@]}" -var role_arn=arn:aws:iam::123456789012:role/e2e-brought-role
+  check "e2e: the function runs as the brought role and the module's role is gone" "${aws_env[@]}" python3 "$e2e_py" byo-role "$url"
+  check "e2e: destroy examples/complete" in_dir "$example" example "${aws_env[@]}" terraform destroy -auto-approve -no-color "${vars[@]}" -var role_arn=arn:aws:iam::123456789012:role/e2e-brought-role
+
+  # examples/multi-account: the central account 123456789012 and the member account 111111111111 in two regions.
+  local multi_vars=(-var region=eu-west-1 -var member_second_region=us-east-1 -var consul_http_addr=http://127.0.0.1:8500
+    -var member_deploy_role_arn=arn:aws:iam::111111111111:role/e2e-deployer -var external_id=e2e-external-id
+    -var "package_path=$package")
+  check "e2e: apply examples/multi-account on moto" in_dir "$multi" multi "${aws_env[@]}" terraform apply -auto-approve -no-color "${multi_vars[@]}"
+  check "e2e: sources, assume-role grant, bus grant, member role trust and policy, forwarding in both regions, member function" \
+    "${aws_env[@]}" python3 "$e2e_py" multi-account "$url" "$package"
+  check "e2e: a second plan of examples/multi-account changes nothing moto stores" second_plan "$multi" multi multi "${multi_vars[@]}"
+  check "e2e: destroy examples/multi-account" in_dir "$multi" multi "${aws_env[@]}" terraform destroy -auto-approve -no-color "${multi_vars[@]}"
 }
 e2e
 

@@ -1,15 +1,8 @@
 # EventBridge: the CloudTrail pattern, the schedule, targets and invoke permissions.
 
 mock_provider "aws" {
-  # Shared mock data: tests/mocks/aws.tfmock.hcl.
+  # Shared mock data and ARNs: tests/mocks/aws.tfmock.hcl.
   source = "./tests/mocks"
-  # Valid ARNs for the one run that applies: the provider validates the ARNs it is given.
-  mock_resource "aws_iam_role" {
-    defaults = { arn = "arn:aws:iam::123456789012:role/lambda-registrator" }
-  }
-  mock_resource "aws_lambda_function" {
-    defaults = { arn = "arn:aws:lambda:eu-west-1:123456789012:function:lambda-registrator" }
-  }
 }
 
 variables {

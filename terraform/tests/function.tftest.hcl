@@ -21,6 +21,11 @@ run "defaults_set_only_the_required_and_defaulted_variables" {
       ENTERPRISE       = "false"
       LOG_LEVEL        = "info"
       AWS_ACCOUNT_ID   = "123456789012"
+      # Written although they are the function's defaults: the alarms and the log records rely on them.
+      METRICS_ENABLED         = "true"
+      METRICS_NAMESPACE       = "LambdaRegistrator"
+      POWERTOOLS_SERVICE_NAME = "lambda-registrator"
+      ADOPT_UNOWNED_SERVICES  = "false"
     })
     error_message = "Unexpected default environment: ${jsonencode(aws_lambda_function.this.environment[0].variables)}"
   }
@@ -73,6 +78,17 @@ run "every_variable_reaches_its_environment_variable" {
     registrator_id               = "prod/eu-west-1"
     inventory_strategy           = "list-functions"
     service_defaults_format      = "legacy-meta"
+    consul_primary_datacenter    = "dc1"
+    adopt_unowned_services       = true
+    sweep_period_minutes         = 30
+    sweep_quota_percent          = 25
+    function_include             = ["orders-*", "billing-?"]
+    function_exclude             = ["*-test"]
+    terminating_gateway          = "lambda-gateway"
+    export_to                    = ["partition:team-a", "peer:dc2-peer", "sameness-group:shared"]
+    create_gateway_entries       = true
+    metrics_enabled              = false
+    metrics_namespace            = "Platform/Registrator"
     environment                  = { MAX_CONCURRENCY = "4", CONSUL_NAMESPACE = "apps" }
   }
 
@@ -95,6 +111,18 @@ run "every_variable_reaches_its_environment_variable" {
       REGISTRATOR_ID               = "prod/eu-west-1"
       INVENTORY_STRATEGY           = "list-functions"
       SERVICE_DEFAULTS_FORMAT      = "legacy-meta"
+      CONSUL_PRIMARY_DATACENTER    = "dc1"
+      ADOPT_UNOWNED_SERVICES       = "true"
+      SWEEP_PERIOD_MINUTES         = "30"
+      SWEEP_QUOTA_PERCENT          = "25"
+      FUNCTION_INCLUDE             = "orders-*,billing-?"
+      FUNCTION_EXCLUDE             = "*-test"
+      TERMINATING_GATEWAY          = "lambda-gateway"
+      EXPORT_TO                    = "partition:team-a,peer:dc2-peer,sameness-group:shared"
+      CREATE_GATEWAY_ENTRIES       = "true"
+      METRICS_ENABLED              = "false"
+      METRICS_NAMESPACE            = "Platform/Registrator"
+      POWERTOOLS_SERVICE_NAME      = "lambda-registrator"
       MAX_CONCURRENCY              = "4"
       CONSUL_NAMESPACE             = "apps"
     })
@@ -111,10 +139,12 @@ run "empty_strings_from_go_module_callers_mean_unset" {
     consul_ca_cert_path          = ""
     consul_extension_data_prefix = ""
     consul_extension_data_tier   = ""
+    consul_primary_datacenter    = ""
+    terminating_gateway          = ""
   }
 
   assert {
-    condition     = length(setintersection(keys(aws_lambda_function.this.environment[0].variables), ["DATACENTER", "CONSUL_HTTP_TOKEN_PATH", "CONSUL_CACERT_PATH", "CONSUL_EXTENSION_DATA_PREFIX", "CONSUL_EXTENSION_DATA_TIER"])) == 0
+    condition     = length(setintersection(keys(aws_lambda_function.this.environment[0].variables), ["DATACENTER", "CONSUL_HTTP_TOKEN_PATH", "CONSUL_CACERT_PATH", "CONSUL_EXTENSION_DATA_PREFIX", "CONSUL_EXTENSION_DATA_TIER", "CONSUL_PRIMARY_DATACENTER", "TERMINATING_GATEWAY", "CREATE_GATEWAY_ENTRIES", "SOURCES", "FUNCTION_INCLUDE", "FUNCTION_EXCLUDE", "EXPORT_TO"])) == 0
     error_message = "Empty strings must not become empty environment variables: ${jsonencode(aws_lambda_function.this.environment[0].variables)}"
   }
 }
@@ -191,7 +221,7 @@ run "tags_reach_every_taggable_resource" {
   assert {
     condition = alltrue([
       aws_lambda_function.this.tags == tomap({ team = "platform" }),
-      aws_iam_role.this.tags == tomap({ team = "platform" }),
+      aws_iam_role.this[0].tags == tomap({ team = "platform" }),
       aws_cloudwatch_log_group.this.tags == tomap({ team = "platform" }),
       aws_cloudwatch_event_rule.events.tags == tomap({ team = "platform" }),
       aws_cloudwatch_event_rule.schedule.tags == tomap({ team = "platform" }),

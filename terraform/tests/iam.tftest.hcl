@@ -15,8 +15,8 @@ run "minimal_policy_reads_functions_and_writes_only_its_own_logs" {
   command = plan
 
   assert {
-    condition     = toset([for s in data.aws_iam_policy_document.this.statement : s.sid]) == toset(["InventoryFunctions", "ReadFunctions", "WriteOwnLogs"])
-    error_message = "Without SSM paths, prefix or subnets only the inventory, read and log statements may exist, got ${jsonencode([for s in data.aws_iam_policy_document.this.statement : s.sid])}."
+    condition     = toset([for s in data.aws_iam_policy_document.this.statement : s.sid]) == toset(["InventoryFunctions", "ReadFunctions", "WriteOwnLogs", "SendFailedInvocations"])
+    error_message = "Without SSM paths, prefix, sources, tracing or subnets only the inventory, read, log and failure queue statements may exist, got ${jsonencode([for s in data.aws_iam_policy_document.this.statement : s.sid])}."
   }
   assert {
     condition     = one([for s in data.aws_iam_policy_document.this.statement : s if s.sid == "InventoryFunctions"]).actions == toset(["lambda:ListFunctions", "tag:GetResources"])
@@ -43,7 +43,7 @@ run "minimal_policy_reads_functions_and_writes_only_its_own_logs" {
     error_message = "The module creates the log group; the function must not be able to create log groups."
   }
   assert {
-    condition     = aws_iam_role.this.name == "lambda-registrator" && aws_iam_role_policy.this.role == "lambda-registrator"
+    condition     = aws_iam_role.this[0].name == "lambda-registrator" && aws_iam_role_policy.this[0].role == "lambda-registrator"
     error_message = "The role is named after the function and carries the inline policy."
   }
 }

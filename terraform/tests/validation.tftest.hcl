@@ -104,7 +104,6 @@ run "function_inputs_reject_values_lambda_would_refuse" {
     memory_size                    = 64
     reserved_concurrent_executions = -2
     log_retention_in_days          = 2
-    environment                    = { DATACENTER = "dc9" } # must come from consul_datacenter
   }
 
   expect_failures = [
@@ -113,8 +112,27 @@ run "function_inputs_reject_values_lambda_would_refuse" {
     var.memory_size,
     var.reserved_concurrent_executions,
     var.log_retention_in_days,
-    var.environment,
   ]
+}
+
+run "environment_must_not_set_what_a_module_variable_sets" {
+  command = plan
+
+  variables {
+    environment = { DATACENTER = "dc9" } # must come from consul_datacenter
+  }
+
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "environment_must_not_set_the_newer_module_variables_either" {
+  command = plan
+
+  variables {
+    environment = { SOURCES = "[]", METRICS_NAMESPACE = "Other", POWERTOOLS_SERVICE_NAME = "x" }
+  }
+
+  expect_failures = [aws_lambda_function.this]
 }
 
 run "name_too_long_for_rule_names_is_rejected" {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Configuration;
 
@@ -298,7 +299,7 @@ public sealed partial record RegistratorOptions
     private static void ValidateParameterName(string name, string value, List<ConfigurationError> errors)
     {
         var ok = value.StartsWith("arn:", StringComparison.Ordinal)
-            ? ParameterArnRegex().IsMatch(value)
+            ? IsParameterArn(value)
             : value.StartsWith('/') && ParameterPathRegex().IsMatch(value) && value.Length <= 1011 && !value.EndsWith('/') && !HasReservedFirstSegment(value);
         if (!ok)
         {
@@ -306,6 +307,11 @@ public sealed partial record RegistratorOptions
                 "a fully qualified name starting with '/' made of A-Z, a-z, 0-9, '_', '.', '-' and '/' (e.g. /consul/acl-token), or a parameter ARN arn:<partition>:ssm:<region>:<account>:parameter/<name>"));
         }
     }
+
+    // arn:<partition>:ssm:<region>:<account>:parameter/<name>, in any AWS partition, with the region in that partition.
+    private static bool IsParameterArn(string value) =>
+        ParameterArnRegex().Match(value) is { Success: true } match
+        && AwsPartitions.TryMatch(match.Groups["partition"].Value, match.Groups["region"].Value, out _);
 
     // SSM rejects names whose first segment starts with "aws" or "ssm" (any case).
     private static bool HasReservedFirstSegment(string path)
@@ -343,7 +349,7 @@ public sealed partial record RegistratorOptions
     [GeneratedRegex("^(/[A-Za-z0-9_.-]+)+$")]
     private static partial Regex ParameterPathRegex();
 
-    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:ssm:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:parameter/[A-Za-z0-9_.\-/]{1,1011}$")]
+    [GeneratedRegex(@"^arn:(?<partition>[a-z-]{3,16}):ssm:(?<region>[a-z0-9-]{1,32}):\d{12}:parameter/[A-Za-z0-9_.\-/]{1,1011}$")]
     private static partial Regex ParameterArnRegex();
 
     [GeneratedRegex(@"^[A-Za-z0-9._\-/:@+=]{1,128}$")]

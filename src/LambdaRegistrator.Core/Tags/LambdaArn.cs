@@ -9,8 +9,6 @@ namespace LambdaRegistrator.Core.Tags;
 /// </summary>
 public sealed record LambdaArn
 {
-    private static readonly string[] Partitions = ["aws", "aws-cn", "aws-us-gov"];
-
     private LambdaArn(string? partition, string? region, string? accountId, string functionName, string? qualifier)
     {
         Partition = partition;
@@ -20,7 +18,7 @@ public sealed record LambdaArn
         Qualifier = qualifier;
     }
 
-    /// <summary>ARN partition (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>); null unless this is a full ARN.</summary>
+    /// <summary>ARN partition (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, <c>aws-iso-b</c>, ...: see <see cref="AwsPartitions"/>); null unless this is a full ARN.</summary>
     public string? Partition { get; }
 
     /// <summary>Region; null unless this is a full ARN.</summary>
@@ -149,21 +147,9 @@ public sealed record LambdaArn
             account = parts[4];
             name = parts[6];
             qualifier = parts.Length == 8 ? parts[7] : null;
-            if (Array.IndexOf(Partitions, partition) < 0)
+            if (!AwsPartitions.TryMatch(partition, region, out var partitionError))
             {
-                error = $"\"{value}\" has partition \"{partition}\"; expected aws, aws-cn or aws-us-gov";
-                return false;
-            }
-
-            if (!LambdaNames.IsValidRegion(region))
-            {
-                error = $"\"{value}\" has region \"{region}\", which is not an AWS region name";
-                return false;
-            }
-
-            if (!string.Equals(LambdaNames.PartitionForRegion(region), partition, StringComparison.Ordinal))
-            {
-                error = $"\"{value}\" puts region {region} in partition {partition}; {region} belongs to {LambdaNames.PartitionForRegion(region)}";
+                error = $"\"{value}\" {partitionError}";
                 return false;
             }
         }

@@ -23,19 +23,20 @@ public static partial class LambdaNames
     /// <summary>True for a 12-digit AWS account id.</summary>
     public static bool IsValidAccountId(string? accountId) => accountId is not null && AccountRegex().IsMatch(accountId);
 
-    /// <summary>True for a region name such as <c>us-east-1</c>, <c>cn-north-1</c> or <c>us-gov-west-1</c>.</summary>
-    public static bool IsValidRegion(string? region) => region is not null && RegionRegex().IsMatch(region);
+    /// <summary>
+    /// True for a region name of any AWS partition: <c>us-east-1</c>, <c>cn-north-1</c>, <c>us-gov-west-1</c>,
+    /// <c>us-iso-east-1</c>, <c>us-isob-east-1</c>, <c>eu-isoe-west-1</c>, <c>us-isof-south-1</c>, <c>eusc-de-east-1</c>.
+    /// </summary>
+    public static bool IsValidRegion(string? region) => AwsPartitions.TryGetByRegion(region, out _);
 
-    /// <summary>The ARN partition for a region: <c>aws-cn</c> for cn-*, <c>aws-us-gov</c> for us-gov-*, otherwise <c>aws</c>.</summary>
+    /// <summary>
+    /// The ARN partition of a region (see <see cref="AwsPartitions"/>): <c>aws-cn</c> for cn-*, <c>aws-iso-b</c> for
+    /// us-isob-*, ...; <c>aws</c> for text that is not a region name, as the AWS SDKs do.
+    /// </summary>
     public static string PartitionForRegion(string region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        if (region.StartsWith("cn-", StringComparison.Ordinal))
-        {
-            return "aws-cn";
-        }
-
-        return region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+        return AwsPartitions.TryGetByRegion(region, out var partition) ? partition.Name : AwsPartitions.Aws.Name;
     }
 
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
@@ -49,7 +50,4 @@ public static partial class LambdaNames
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountRegex();
-
-    [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$")]
-    private static partial Regex RegionRegex();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -7,7 +8,11 @@ using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Triggers;
 
-/// <summary>Classifies an EventBridge event into a <see cref="Trigger"/>. Never throws for any input.</summary>
+/// <summary>
+/// Classifies an EventBridge event into a <see cref="Trigger"/>: <c>aws.events</c> is a full sync, a CloudTrail-recorded
+/// Lambda API call that changes what is registered is a targeted sync of its function, other well-formed events are
+/// ignored with the reason, malformed ones rejected. Never throws for any input.
+/// </summary>
 public static partial class TriggerClassifier
 {
     /// <summary>Largest event accepted, in bytes (EventBridge caps events at 256 KB; this leaves room for envelopes).</summary>
@@ -161,9 +166,9 @@ public static partial class TriggerClassifier
         return apiCall switch
         {
             "CreateFunction" or "UpdateFunctionConfiguration" =>
-                FromFunctionField(root, detail, eventName, apiCall, "responseElements", "functionArn", context),
+                FromFunctionConfiguration(root, detail, eventName, apiCall, context),
             "DeleteFunction" =>
-                FromFunctionField(root, detail, eventName, apiCall, "requestParameters", "functionName", context),
+                FromDeletedFunction(root, detail, eventName, apiCall, context),
             "TagResource" or "UntagResource" =>
                 FromTaggedResource(root, detail, eventName, apiCall, context),
             "CreateAlias" or "UpdateAlias" or "DeleteAlias" =>
@@ -172,28 +177,72 @@ public static partial class TriggerClassifier
         };
     }
 
-    private static Trigger FromFunctionField(JsonElement root, JsonElement detail, string eventName, string apiCall, string parent, string field, TriggerContext? context)
+    // CreateFunction and UpdateFunctionConfiguration: AWS's answer (responseElements.functionArn, a full ARN) names the
+    // function exactly, but CloudTrail does not always record it: responseElements can be null, hold only what changed
+    // (an UpdateFunctionConfiguration of layers records just "layers"), or be {"omitted": true} when it was too large.
+    // requestParameters.functionName (a name, a full ARN or a partial ARN, as the caller passed it) names it then.
+    private static Trigger FromFunctionConfiguration(JsonElement root, JsonElement detail, string eventName, string apiCall, TriggerContext? context)
     {
-        if (!TryReadString(detail, parent, field, eventName, out var value, out var rejected))
+        var response = ReadField(detail, "responseElements", "functionArn");
+        if (response.Kind == FieldKind.Present)
         {
-            return rejected;
+            return FromIdentifier(root, eventName, apiCall, "responseElements", "functionArn", response.Value!, null, context);
         }
 
+        if (response.Kind == FieldKind.Malformed)
+        {
+            return MalformedField(eventName, "responseElements", "functionArn");
+        }
+
+        var request = ReadField(detail, "requestParameters", "functionName");
+        if (request.Kind == FieldKind.Present)
+        {
+            return FromIdentifier(root, eventName, apiCall, "requestParameters", "functionName", request.Value!, null, context);
+        }
+
+        if (request.Kind == FieldKind.Malformed)
+        {
+            return MalformedField(eventName, "requestParameters", "functionName");
+        }
+
+        if (response.Kind == FieldKind.Omitted || request.Kind == FieldKind.Omitted)
+        {
+            return Truncated(eventName, response.Kind == FieldKind.Omitted ? "responseElements" : "requestParameters");
+        }
+
+        return new RejectedEvent(
+            $"{eventName}: neither detail.responseElements.functionArn nor detail.requestParameters.functionName names the function; "
+            + "expected a function ARN in the first or a function name, partial ARN or ARN in the second.");
+    }
+
+    private static Trigger FromDeletedFunction(JsonElement root, JsonElement detail, string eventName, string apiCall, TriggerContext? context)
+    {
+        if (!TryRequire(detail, "requestParameters", "functionName", eventName, out var value, out var notNamed))
+        {
+            return notNamed;
+        }
+
+        // DeleteFunction with a separate Qualifier deletes one version; the function may still exist (re-read it).
+        var qualifier = OptionalString(detail.GetProperty("requestParameters"), "qualifier");
+        return FromIdentifier(root, eventName, apiCall, "requestParameters", "functionName", value, qualifier, context);
+    }
+
+    private static Trigger FromIdentifier(
+        JsonElement root, string eventName, string apiCall, string parent, string field, string value, string? qualifier, TriggerContext? context)
+    {
         if (!LambdaArn.TryParse(value, out var arn, out var error))
         {
             return new RejectedEvent($"{eventName}: detail.{parent}.{field} is not a function: {error}.");
         }
 
-        // DeleteFunction with a separate Qualifier deletes one version; the function may still exist (re-read it).
-        var qualifier = arn.Qualifier ?? (parent == "requestParameters" ? OptionalString(detail.GetProperty(parent), "qualifier") : null);
-        return Targeted(root, arn, eventName, apiCall, qualifier, context);
+        return Targeted(root, arn, eventName, apiCall, arn.Qualifier ?? qualifier, context);
     }
 
     private static Trigger FromTaggedResource(JsonElement root, JsonElement detail, string eventName, string apiCall, TriggerContext? context)
     {
-        if (!TryReadString(detail, "requestParameters", "resource", eventName, out var resource, out var rejected))
+        if (!TryRequire(detail, "requestParameters", "resource", eventName, out var resource, out var notNamed))
         {
-            return rejected;
+            return notNamed;
         }
 
         var parts = resource.Split(':');
@@ -222,14 +271,14 @@ public static partial class TriggerClassifier
 
     private static Trigger FromAlias(JsonElement root, JsonElement detail, string eventName, string apiCall, TriggerContext? context)
     {
-        if (!TryReadString(detail, "requestParameters", "functionName", eventName, out var function, out var rejected))
+        if (!TryRequire(detail, "requestParameters", "functionName", eventName, out var function, out var notNamed))
         {
-            return rejected;
+            return notNamed;
         }
 
-        if (!TryReadString(detail, "requestParameters", "name", eventName, out var alias, out rejected))
+        if (!TryRequire(detail, "requestParameters", "name", eventName, out var alias, out notNamed))
         {
-            return rejected;
+            return notNamed;
         }
 
         if (!LambdaArn.TryParse(function, out var arn, out var error))
@@ -263,25 +312,48 @@ public static partial class TriggerClassifier
         return new TargetedSync(function, eventName, apiCall, alias);
     }
 
-    private static bool TryReadString(JsonElement detail, string parent, string field, string eventName, out string value, out RejectedEvent rejected)
+    // A field every event of its kind carries: a missing one is malformed input, unless CloudTrail omitted its object.
+    private static bool TryRequire(
+        JsonElement detail, string parent, string field, string eventName, out string value, [NotNullWhen(false)] out Trigger? notNamed)
     {
-        value = string.Empty;
-        rejected = null!;
+        var read = ReadField(detail, parent, field);
+        value = read.Value ?? string.Empty;
+        notNamed = read.Kind switch
+        {
+            FieldKind.Present => null,
+            FieldKind.Omitted => Truncated(eventName, parent),
+            FieldKind.NoObject => new RejectedEvent($"{eventName}: the event has no detail.{parent} object, which must hold \"{field}\"."),
+            _ => MalformedField(eventName, parent, field),
+        };
+        return read.Kind == FieldKind.Present;
+    }
+
+    private static FieldRead ReadField(JsonElement detail, string parent, string field)
+    {
         if (!detail.TryGetProperty(parent, out var container) || container.ValueKind != JsonValueKind.Object)
         {
-            rejected = new RejectedEvent($"{eventName}: the event has no detail.{parent} object, which must hold \"{field}\".");
-            return false;
+            return new FieldRead(FieldKind.NoObject, null);
         }
 
-        if (!container.TryGetProperty(field, out var element) || element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } text)
+        if (container.TryGetProperty(field, out var element) && element.ValueKind != JsonValueKind.Null)
         {
-            rejected = new RejectedEvent($"{eventName}: detail.{parent}.{field} is missing or not a non-empty string; it must name the function.");
-            return false;
+            return element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text
+                ? new FieldRead(FieldKind.Present, text)
+                : new FieldRead(FieldKind.Malformed, null);
         }
 
-        value = text;
-        return true;
+        // CloudTrail truncates a field whose content exceeds its size limit and marks it with "omitted": true.
+        return container.TryGetProperty("omitted", out var omitted) && omitted.ValueKind == JsonValueKind.True
+            ? new FieldRead(FieldKind.Omitted, null)
+            : new FieldRead(FieldKind.Absent, null);
     }
+
+    private static RejectedEvent MalformedField(string eventName, string parent, string field) =>
+        new($"{eventName}: detail.{parent}.{field} is missing or not a non-empty string; it must name the function.");
+
+    // Retrying cannot bring the name back, so this is not a failure: the scheduled full sync reconciles the function.
+    private static IgnoredEvent Truncated(string eventName, string parent) =>
+        new($"{eventName}: CloudTrail omitted detail.{parent} (\"omitted\": true, the record was too large), so the event does not say which function changed; the next full sync reconciles it.");
 
     private static string? OptionalString(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() : null;
@@ -302,4 +374,17 @@ public static partial class TriggerClassifier
 
     [GeneratedRegex(@"^(?<api>[A-Za-z]+?)(?<version>\d{8}(v\d+)?)?$")]
     private static partial Regex EventNameRegex();
+
+    // What detail.<parent>.<field> holds: no <parent> object, a non-empty string, another value, nothing, or nothing
+    // because CloudTrail truncated <parent>.
+    private enum FieldKind
+    {
+        NoObject,
+        Present,
+        Malformed,
+        Absent,
+        Omitted,
+    }
+
+    private readonly record struct FieldRead(FieldKind Kind, string? Value);
 }

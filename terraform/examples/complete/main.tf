@@ -45,7 +45,24 @@ module "lambda_registrator" {
 
   sync_frequency_in_minutes = 5
   log_retention_in_days     = 14
-  tags                      = var.tags
+
+  # Mesh wiring, with a gateway: the Lambda services are added to (and removed from) the gateway's entry and
+  # exported to the consumers, next to whatever else those shared entries hold.
+  terminating_gateway    = var.terminating_gateway
+  export_to              = var.export_to
+  create_gateway_entries = var.create_gateway_entries
+
+  # Failed invocations and undelivered events are kept in <name>-failures and <name>-dlq (the module's defaults);
+  # with alarms, a topic <name>-alarms gets every alarm and the dashboard <name> draws the metrics.
+  create_alarm_topic = var.alarms
+  create_dashboard   = var.alarms
+
+  tracing_mode              = var.tracing_mode
+  create_role               = var.role_arn == null
+  role_arn                  = var.role_arn
+  role_permissions_boundary = var.role_permissions_boundary
+
+  tags = var.tags
 }
 
 # --- A function opted in to registration, with aliases ------------------------------------------------

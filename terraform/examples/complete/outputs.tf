@@ -28,6 +28,21 @@ output "schedule_rule_arn" {
   value       = module.lambda_registrator.schedule_rule_arn
 }
 
+output "failure_destination_arn" {
+  description = "Queue of the invocations Lambda gave up on; replay a message body with lambda-registrator handle-event."
+  value       = module.lambda_registrator.failure_destination_arn
+}
+
+output "dead_letter_queue_arn" {
+  description = "Queue of the events EventBridge could not deliver; replay a message body with lambda-registrator handle-event."
+  value       = module.lambda_registrator.dead_letter_queue_arn
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic of the alarms (with alarms = true)."
+  value       = module.lambda_registrator.alarm_topic_arn
+}
+
 output "sample_function_arn" {
   description = "ARN of the sample function; Consul gets a service of the same name."
   value       = aws_lambda_function.sample.arn

@@ -52,6 +52,48 @@ variable "package_path" {
   default     = null
 }
 
+variable "terminating_gateway" {
+  description = "Terminating-gateway service whose entry lists the Lambda services, e.g. lambda-gateway. Unset: no gateway wiring."
+  type        = string
+  default     = null
+}
+
+variable "export_to" {
+  description = "Consumers the Lambda services are exported to, e.g. [\"peer:dc2\"] (partition: and sameness-group: need Consul Enterprise)."
+  type        = list(string)
+  default     = []
+}
+
+variable "create_gateway_entries" {
+  description = "Whether the registrator may create the gateway or exported-services entry when it does not exist."
+  type        = bool
+  default     = false
+}
+
+variable "alarms" {
+  description = "Whether to create the alarms, their SNS topic <name>-alarms (subscribe to it) and the dashboard."
+  type        = bool
+  default     = false
+}
+
+variable "tracing_mode" {
+  description = "X-Ray tracing of the registrator: Active or PassThrough. Unset: none."
+  type        = string
+  default     = null
+}
+
+variable "role_arn" {
+  description = "An existing role for the registrator (it must trust lambda.amazonaws.com and hold the module's role_policy_json output). Unset: the module creates one."
+  type        = string
+  default     = null
+}
+
+variable "role_permissions_boundary" {
+  description = "Permissions boundary for the role the module creates, where the organisation requires one."
+  type        = string
+  default     = null
+}
+
 variable "sample_function_name" {
   description = "Name of the sample function the example opts in to Consul registration."
   type        = string

@@ -39,6 +39,11 @@ public sealed class TriggerClassifierTests
         // case, file, eventName, api call, alias
         { "CreateFunction reads responseElements.functionArn", "create-function.json", "CreateFunction20150331", "CreateFunction", null },
         { "UpdateFunctionConfiguration reads responseElements.functionArn", "update-function-configuration.json", "UpdateFunctionConfiguration20150331v2", "UpdateFunctionConfiguration", null },
+        { "UpdateFunctionConfiguration recording only layers reads a requestParameters name", "update-function-configuration-layers.json", "UpdateFunctionConfiguration20150331v2", "UpdateFunctionConfiguration", null },
+        { "UpdateFunctionConfiguration with responseElements omitted reads a requestParameters partial ARN", "update-function-configuration-omitted-response.json", "UpdateFunctionConfiguration20150331v2", "UpdateFunctionConfiguration", null },
+        { "UpdateFunctionConfiguration with null responseElements reads a requestParameters ARN", "update-function-configuration-null-response.json", "UpdateFunctionConfiguration20150331v2", "UpdateFunctionConfiguration", null },
+        { "CreateFunction with responseElements omitted reads requestParameters", "create-function-omitted-response.json", "CreateFunction20150331", "CreateFunction", null },
+        { "CreateFunction with null responseElements reads requestParameters", "create-function-null-response.json", "CreateFunction20150331", "CreateFunction", null },
         { "DeleteFunction reads a bare requestParameters.functionName", "delete-function.json", "DeleteFunction20150331", "DeleteFunction", null },
         { "TagResource reads requestParameters.resource", "tag-resource.json", "TagResource20170331v2", "TagResource", null },
         { "UntagResource reads requestParameters.resource", "untag-resource.json", "UntagResource20170331v2", "UntagResource", null },
@@ -81,7 +86,7 @@ public sealed class TriggerClassifierTests
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "events"), "*.json");
 
-        Assert.True(files.Length >= 13, $"expected every sample in the output folder, found {files.Length}");
+        Assert.True(files.Length >= 18, $"expected every sample in the output folder, found {files.Length}");
         Assert.All(files, f => Assert.IsNotType<RejectedEvent>(TriggerClassifier.Classify(File.ReadAllBytes(f))));
     }
 
@@ -97,6 +102,13 @@ public sealed class TriggerClassifierTests
         { "DeleteFunction with separate qualifier", """{"source":"aws.lambda","account":"123456789012","region":"us-east-1","detail":{"eventName":"DeleteFunction20150331","requestParameters":{"functionName":"f","qualifier":"2"}}}""", "arn:aws:lambda:us-east-1:123456789012:function:f", "2" },
         { "name without envelope stays a name", """{"source":"aws.lambda","detail":{"eventName":"DeleteFunction20150331","requestParameters":{"functionName":"f"}}}""", "f", null },
         { "tag resource with an alias-qualified ARN", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{"resource":"arn:aws:lambda:us-east-1:123456789012:function:f:live"}}}""", "arn:aws:lambda:us-east-1:123456789012:function:f", "live" },
+        { "responseElements of only the changed layers: requestParameters names it", """{"source":"aws.lambda","account":"123456789012","region":"us-west-2","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"functionName":"my-lambda-function"},"responseElements":{"layers":[{"arn":"arn:aws:lambda:us-west-2:123456789012:layer:my-layer:1"}]}}}""", "arn:aws:lambda:us-west-2:123456789012:function:my-lambda-function", null },
+        { "empty responseElements: requestParameters names it", """{"source":"aws.lambda","account":"123456789012","region":"us-west-2","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"functionName":"my-lambda-function"},"responseElements":{}}}""", "arn:aws:lambda:us-west-2:123456789012:function:my-lambda-function", null },
+        { "no responseElements at all: requestParameters names it", """{"source":"aws.lambda","account":"123456789012","region":"us-east-1","detail":{"eventName":"UpdateFunctionConfiguration","requestParameters":{"functionName":"f"}}}""", "arn:aws:lambda:us-east-1:123456789012:function:f", null },
+        { "null functionArn: requestParameters names it", """{"source":"aws.lambda","account":"123456789012","region":"us-east-1","detail":{"eventName":"CreateFunction20150331","requestParameters":{"functionName":"f"},"responseElements":{"functionArn":null}}}""", "arn:aws:lambda:us-east-1:123456789012:function:f", null },
+        { "responseElements omitted, requestParameters ARN of the ISO-B partition", """{"source":"aws.lambda","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"functionName":"arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f"},"responseElements":{"omitted":true}}}""", "arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f", null },
+        { "responseElements.functionArn wins over requestParameters", """{"source":"aws.lambda","detail":{"eventName":"CreateFunction20150331","requestParameters":{"functionName":"f"},"responseElements":{"functionArn":"arn:aws:lambda:us-east-1:123456789012:function:f"}}}""", "arn:aws:lambda:us-east-1:123456789012:function:f", null },
+        { "requestParameters name without envelope stays a name", """{"source":"aws.lambda","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"functionName":"f"},"responseElements":null}}""", "f", null },
         { "null errorCode is not a failure", """{"source":"aws.lambda","detail":{"eventName":"TagResource","errorCode":null,"requestParameters":{"resource":"arn:aws:lambda:us-east-1:123456789012:function:f"}}}""", "arn:aws:lambda:us-east-1:123456789012:function:f", null },
     };
 
@@ -118,6 +130,10 @@ public sealed class TriggerClassifierTests
         { "errorCode with a message", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","errorCode":"AccessDenied","requestParameters":{"resource":"arn:aws:lambda:us-east-1:123456789012:function:f"}}}""", "AccessDenied" },
         { "tags on a code-signing config", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{"resource":"arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0"}}}""", "code-signing-config" },
         { "eventSource of another service", """{"source":"aws.lambda","detail":{"eventName":"TagResource","eventSource":"s3.amazonaws.com","requestParameters":{"resource":"arn:aws:lambda:us-east-1:123456789012:function:f"}}}""", "s3.amazonaws.com" },
+        { "CreateFunction with requestParameters and responseElements omitted", """{"source":"aws.lambda","detail":{"eventName":"CreateFunction20150331","requestParameters":{"omitted":true},"responseElements":{"omitted":true}}}""", "CloudTrail omitted detail.responseElements" },
+        { "UpdateFunctionConfiguration with requestParameters omitted and no response", """{"source":"aws.lambda","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"omitted":true},"responseElements":null}}""", "CloudTrail omitted detail.requestParameters" },
+        { "TagResource with requestParameters omitted", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{"omitted":true},"responseElements":null}}""", "next full sync reconciles it" },
+        { "DeleteAlias with requestParameters omitted", """{"source":"aws.lambda","detail":{"eventName":"DeleteAlias20150331","requestParameters":{"omitted":true}}}""", "CloudTrail omitted detail.requestParameters" },
         { "eventName with odd characters", """{"source":"aws.lambda","detail":{"eventName":"Tag-Resource","requestParameters":{}}}""", "Tag-Resource" },
     };
 
@@ -147,8 +163,13 @@ public sealed class TriggerClassifierTests
         { "detail is a string", """{"source":"aws.lambda","detail":"x"}""", "no \"detail\" object" },
         { "missing eventName", """{"source":"aws.lambda","detail":{}}""", "detail.eventName" },
         { "eventName is a number", """{"source":"aws.lambda","detail":{"eventName":5}}""", "detail.eventName" },
-        { "CreateFunction without responseElements", """{"source":"aws.lambda","detail":{"eventName":"CreateFunction20150331","responseElements":null}}""", "detail.responseElements object" },
+        { "CreateFunction naming the function nowhere", """{"source":"aws.lambda","detail":{"eventName":"CreateFunction20150331","responseElements":null}}""", "neither detail.responseElements.functionArn nor detail.requestParameters.functionName names the function" },
+        { "UpdateFunctionConfiguration with only layers and no requestParameters", """{"source":"aws.lambda","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","responseElements":{"layers":[]}}}""", "neither detail.responseElements.functionArn" },
         { "CreateFunction with functionArn a number", """{"source":"aws.lambda","detail":{"eventName":"CreateFunction20150331","responseElements":{"functionArn":1}}}""", "detail.responseElements.functionArn" },
+        { "CreateFunction with an empty functionArn, even with a requestParameters name", """{"source":"aws.lambda","detail":{"eventName":"CreateFunction20150331","requestParameters":{"functionName":"f"},"responseElements":{"functionArn":""}}}""", "detail.responseElements.functionArn" },
+        { "UpdateFunctionConfiguration falling back to a functionName that is an object", """{"source":"aws.lambda","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"functionName":{"name":"f"}},"responseElements":null}}""", "detail.requestParameters.functionName" },
+        { "UpdateFunctionConfiguration falling back to an invalid name", """{"source":"aws.lambda","detail":{"eventName":"UpdateFunctionConfiguration20150331v2","requestParameters":{"functionName":"../etc"},"responseElements":{"omitted":true}}}""", "detail.requestParameters.functionName is not a function" },
+        { "TagResource on an ARN of a partition that does not exist", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{"resource":"arn:aws-iso-z:lambda:us-isob-east-1:123456789012:function:f"}}}""", "expected one of aws, aws-cn" },
         { "TagResource without resource", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{}}}""", "detail.requestParameters.resource" },
         { "TagResource on something that is not an ARN", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{"resource":"orders"}}}""", "not an ARN" },
         { "TagResource on a malformed function ARN", """{"source":"aws.lambda","detail":{"eventName":"TagResource20170331v2","requestParameters":{"resource":"arn:aws:lambda:us-east-1:123:function:f"}}}""", "12 digits" },

@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace LambdaRegistrator.Reliability.Tests.Hostile;
 
 /// <summary>
-/// Names, ARNs and tag values from AWS are untrusted. A registrator in the aws-cn or aws-us-gov partition works like one
-/// in aws; an inventory holding ARNs AWS would never return (other partitions, regions or accounts, malformed, qualified)
-/// affects only those entries; and every name reaches a URL percent-encoded.
+/// Names, ARNs and tag values from AWS are untrusted. A registrator in any partition (aws-cn, aws-us-gov, the four ISO
+/// partitions, aws-eusc) works like one in aws; an inventory holding ARNs AWS would never return (other partitions,
+/// regions or accounts, malformed, qualified) affects only those entries; and every name reaches a URL percent-encoded.
 /// </summary>
 public sealed partial class UntrustedInventoryTests(HostileFixture fixture, ITestOutputHelper output) : IClassFixture<HostileFixture>
 {
@@ -18,6 +18,11 @@ public sealed partial class UntrustedInventoryTests(HostileFixture fixture, ITes
         { "aws-cn", "cn-northwest-1", "list-functions" },
         { "aws-us-gov", "us-gov-west-1", "tagging" },
         { "aws-us-gov", "us-gov-east-1", "list-functions" },
+        { "aws-iso", "us-iso-east-1", "tagging" },
+        { "aws-iso-b", "us-isob-east-1", "list-functions" },
+        { "aws-iso-e", "eu-isoe-west-1", "tagging" },
+        { "aws-iso-f", "us-isof-south-1", "list-functions" },
+        { "aws-eusc", "eusc-de-east-1", "tagging" },
     };
 
     [Theory]

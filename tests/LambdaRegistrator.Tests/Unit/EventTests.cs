@@ -94,6 +94,36 @@ public sealed class EventTests
         Assert.Equal(["other"], h.Consul.Entries.Keys);
     }
 
+    // CloudTrail does not always record responseElements.functionArn; requestParameters.functionName (a name, partial
+    // ARN or ARN) still names the function, and the event syncs it like any other.
+    public static TheoryData<string, string> EventsNamingTheFunctionOnlyInTheRequest => new()
+    {
+        { "UpdateFunctionConfiguration recording only layers (name)", "update-function-configuration-layers.json" },
+        { "UpdateFunctionConfiguration with responseElements omitted (partial ARN)", "update-function-configuration-omitted-response.json" },
+        { "UpdateFunctionConfiguration with null responseElements (ARN)", "update-function-configuration-null-response.json" },
+        { "CreateFunction with responseElements omitted (name)", "create-function-omitted-response.json" },
+        { "CreateFunction with null responseElements (name)", "create-function-null-response.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EventsNamingTheFunctionOnlyInTheRequest))]
+    public async Task HandleEvent_FunctionNamedOnlyInRequestParameters_IsSynced(string caseName, string file)
+    {
+        var h = new Harness();
+        h.Lambda.Add("a", Harness.Enabled(("aliases", "live")), "live");
+        h.Lambda.Add("other", Harness.Enabled());
+        using var registrator = h.Create();
+
+        var report = await registrator.HandleEventAsync(SampleEvents.Load(file, "a"), Invocation, CancellationToken.None);
+
+        Assert.True(report.Outcome == SyncOutcome.Succeeded, $"{caseName}: {report}");
+        Assert.Equal(SyncReport.TargetedSyncTrigger, report.Trigger);
+        Assert.Equal(FakeLambdaApi.ArnOf("a"), report.Function);
+        Assert.Equal(["a", "a-live"], h.Consul.Services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(FakeLambdaApi.ArnOf("a"), FakeConsulClient.Argument(h.Consul.Entries["a"], "arn"));
+        Assert.Equal(1, h.Lambda.CallCount("GetFunction"));
+    }
+
     [Fact]
     public async Task HandleEvent_DeleteAlias_DeregistersOnlyThatAliasService()
     {
