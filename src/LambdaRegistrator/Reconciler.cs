@@ -48,7 +48,7 @@ internal sealed class Reconciler(
             var desired = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var plan = ReferenceEquals(desired, firstDesired) ? firstPlan : Planner.CreatePlan(desired, read.State, planning);
             Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
-            return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, null, deadline).ConfigureAwait(false);
+            return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -93,7 +93,7 @@ internal sealed class Reconciler(
             var planning = Planning(source);
             var plan = Planner.CreatePlan(desired, read.State, planning);
             Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
-            return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, target, deadline).ConfigureAwait(false);
+            return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -102,7 +102,7 @@ internal sealed class Reconciler(
     }
 
     private async Task<SyncReport> ExecuteAsync(
-        SyncReport report, Plan plan, DesiredState desired, ObservedState observed, PlanningOptions planning, LambdaArn? target, CancellationToken deadline)
+        SyncReport report, Plan plan, DesiredState desired, PlanningOptions planning, CancellationToken deadline)
     {
         foreach (var problem in plan.Problems)
         {
@@ -123,45 +123,18 @@ internal sealed class Reconciler(
         var errors = new List<string>(report.Errors);
         if (extensionData is not null)
         {
-            errors.AddRange(await MaintainExtensionDataAsync(outcomes, observed, planning, target, deadline).ConfigureAwait(false));
+            // The plan decided every identity; an action's is carried out only once its Consul writes succeeded.
+            var identities = outcomes
+                .Where(o => o.Status == ActionStatus.Done)
+                .Select(o => o.Action.MeshIdentity)
+                .OfType<MeshIdentityStep>()
+                .Concat(plan.MeshIdentities)
+                .ToList();
+            errors.AddRange(await extensionData.ApplyAsync(identities, deadline).ConfigureAwait(false));
         }
 
         return report with { Plan = plan, Actions = outcomes, Errors = errors };
     }
-
-    private async Task<IReadOnlyList<string>> MaintainExtensionDataAsync(
-        IReadOnlyList<ActionOutcome> outcomes, ObservedState observed, PlanningOptions planning, LambdaArn? target, CancellationToken deadline)
-    {
-        var removed = outcomes.Where(o => o.Action.Kind == PlanActionKind.Deregister).Select(o => PathKey(o.Action.Service)).ToHashSet(StringComparer.Ordinal);
-        var gone = outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind == PlanActionKind.Deregister).Select(o => o.Action.Service).ToList();
-        var fresh = outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind == PlanActionKind.Register).Select(o => o.Action.Service).ToHashSet();
-        var keep = new Dictionary<string, ServiceKey>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind != PlanActionKind.Deregister))
-        {
-            keep[PathKey(outcome.Action.Service)] = outcome.Action.Service;
-        }
-
-        foreach (var service in observed.Services)
-        {
-            if (removed.Contains(PathKey(service.Key)) || !Ownership.IsOwnedBy(service.Service.Meta, planning.RegistratorId, target))
-            {
-                continue;
-            }
-
-            keep.TryAdd(PathKey(service.Key), service.Key);
-        }
-
-        var errors = new List<string>();
-        errors.AddRange(await extensionData!.DeleteAsync(gone, deadline).ConfigureAwait(false));
-        if (!deadline.IsCancellationRequested)
-        {
-            errors.AddRange(await extensionData.EnsureAsync(keep.Values, fresh, deadline).ConfigureAwait(false));
-        }
-
-        return errors;
-    }
-
-    private static string PathKey(ServiceKey key) => Planner.ExtensionDataPath("/", key).ToUpperInvariant();
 
     private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
     {

@@ -44,8 +44,8 @@ public sealed class Registrator : IDisposable
         IFunctionInventory inventory = options.InventoryStrategy == InventoryStrategy.ListFunctions
             ? new ListFunctionsInventory(lambda, _reader, options.PageSize, options.MaxConcurrency, logger)
             : new TaggingInventory(tagging, logger);
-        var extensionData = options.ExtensionDataPrefix is { } prefix
-            ? new ExtensionDataWriter(consul, parameters, prefix, options.ExtensionDataTier, options.MaxConcurrency, time, logger)
+        var extensionData = options.ExtensionDataPrefix is not null
+            ? new ExtensionDataWriter(consul, parameters, options.ExtensionDataTier, options.MaxConcurrency, time, logger)
             : null;
         _reconciler = new Reconciler(
             options,

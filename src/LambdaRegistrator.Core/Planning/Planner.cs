@@ -7,7 +7,8 @@ namespace LambdaRegistrator.Core.Planning;
 /// The pure planner: one source's functions (desired state, from AWS) + the Consul objects (observed state) + options
 /// → <see cref="Plan"/>. It only orchestrates the rules that live elsewhere: <see cref="DesiredServices"/> (what the
 /// tags ask for), <see cref="Ownership"/> (who may write what), <see cref="ConsulObjects"/> (what is written),
-/// <see cref="Drift"/> (what differs) and <see cref="RemovalRules"/> (what is deleted). Linear in the number of
+/// <see cref="Drift"/> (what differs), <see cref="RemovalRules"/> (what is deleted) and <see cref="MeshIdentities"/>
+/// (which mesh identities to write, refresh or delete). Linear in the number of
 /// functions and observed objects.
 /// </summary>
 public static class Planner
@@ -41,17 +42,8 @@ public static class Planner
         ReportDuplicates(context);
         RemovalRules.Plan(context);
         context.Actions.Sort(static (a, b) => ServiceKey.Compare(a.Service, b.Service));
-        return new Plan(context.Actions, context.Problems, context.Unchanged, desired.Target);
+        return new Plan(context.Actions, context.Problems, context.Unchanged, desired.Target) { MeshIdentities = MeshIdentities.Refreshes(context) };
     }
-
-    /// <summary>The SSM parameter name for a service's extension data: <c>&lt;prefix&gt;/&lt;partition|default&gt;/&lt;namespace|default&gt;/&lt;service&gt;</c>.</summary>
-    public static string ExtensionDataPath(string prefix, ServiceKey service)
-    {
-        ArgumentNullException.ThrowIfNull(prefix);
-        return $"{prefix.TrimEnd('/')}/{service.Partition ?? DesiredServices.DefaultName}/{service.Namespace ?? DesiredServices.DefaultName}/{service.Name}";
-    }
-
-    internal static string? DataPath(PlanningOptions options, ServiceKey key) => options.ExtensionDataPrefix is { } prefix ? ExtensionDataPath(prefix, key) : null;
 
     private static void EvaluateFunctions(PlanContext context, DesiredState desired)
     {
@@ -182,7 +174,8 @@ public static class Planner
         }
 
         var reason = string.Join("; ", parts);
-        context.Actions.Add(new PlanAction(service is null ? PlanActionKind.Register : PlanActionKind.Update, key, function, steps, reason, DataPath(options, key)));
+        var kind = service is null ? PlanActionKind.Register : PlanActionKind.Update;
+        context.Actions.Add(new PlanAction(kind, key, function, steps, reason, MeshIdentities.For(kind, key, options)));
     }
 
     private static bool Claimed(PlanContext context, DesiredService wanted, OwnershipClaim claim, List<string> notes)

@@ -105,7 +105,7 @@ internal static class RemovalRules
                 steps.Add(new DeregisterService(context.Options.NodeName, service.Service.Id));
             }
 
-            context.Actions.Add(new PlanAction(PlanActionKind.Deregister, key, ownerArn, steps, reason, Planner.DataPath(context.Options, key)));
+            context.Actions.Add(new PlanAction(PlanActionKind.Deregister, key, ownerArn, steps, reason, MeshIdentities.For(PlanActionKind.Deregister, key, context.Options)));
         }
 
         if (!desired.IsComplete)

@@ -14,25 +14,40 @@ using Microsoft.Extensions.Logging;
 namespace LambdaRegistrator.MeshIdentity;
 
 /// <summary>
-/// Keeps each registered service's mesh identity (Connect leaf + roots) in SSM for the consul-lambda-extension
-/// (<c>CONSUL_EXTENSION_DATA_PREFIX</c>), refreshing it once less than half of the leaf's lifetime remains.
+/// Carries out the plan's mesh-identity steps (<see cref="MeshIdentities"/> decides them): each registered service's
+/// identity (Connect leaf + roots) is kept in SSM for the consul-lambda-extension (<c>CONSUL_EXTENSION_DATA_PREFIX</c>),
+/// refreshed once less than half of the leaf's lifetime remains, and deleted with the service.
 /// </summary>
 /// <remarks>
-/// Why: the Go original writes the data only when a function's tags change, so the leaf silently expires. Refreshing
-/// needs the stored certificate's expiry; it is remembered per container, so a warm steady state costs no request,
-/// and a cold container reads each parameter once (GetParameter) to learn it.
+/// Why: refreshing needs the stored certificate's expiry; it is remembered per container, so a warm steady state costs
+/// no request, and a cold container reads each parameter once (GetParameter) to learn it.
 /// </remarks>
 internal sealed class ExtensionDataWriter(
-    IConsulClient consul, IParameterStore parameters, string prefix, ExtensionDataTier tier, int maxConcurrency, TimeProvider time, ILogger logger)
+    IConsulClient consul, IParameterStore parameters, ExtensionDataTier tier, int maxConcurrency, TimeProvider time, ILogger logger)
 {
     // Why: SSM Standard parameters hold at most 4 KB; larger values need the configured tier.
     private const int StandardTierLimit = 4096;
 
     private readonly ConcurrentDictionary<string, CertificateValidity> _known = new(StringComparer.Ordinal);
 
-    /// <summary>Writes or refreshes the identity of each service; <paramref name="fresh"/> ones (just registered) are always written.</summary>
+    /// <summary>
+    /// Carries out the plan's mesh-identity steps: deletes first (already gone counts as deleted), then writes (always)
+    /// and refreshes (only when the stored leaf is missing or due).
+    /// </summary>
     /// <returns>One secret-free sentence per failure.</returns>
-    public async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyCollection<ServiceKey> services, IReadOnlySet<ServiceKey> fresh, CancellationToken deadline)
+    public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
+    {
+        var errors = new List<string>();
+        errors.AddRange(await DeleteAsync([.. steps.Where(s => s.Action == MeshIdentityAction.Delete)], deadline).ConfigureAwait(false));
+        if (!deadline.IsCancellationRequested)
+        {
+            errors.AddRange(await EnsureAsync([.. steps.Where(s => s.Action != MeshIdentityAction.Delete)], deadline).ConfigureAwait(false));
+        }
+
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
     {
         var errors = new ConcurrentQueue<string>();
         Task<CARootList>? roots = null;
@@ -47,17 +62,16 @@ internal sealed class ExtensionDataWriter(
 
         try
         {
-            await Parallel.ForEachAsync(services, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = deadline }, async (key, token) =>
+            await Parallel.ForEachAsync(steps, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = deadline }, async (step, token) =>
             {
-                var path = Planner.ExtensionDataPath(prefix, key);
                 try
                 {
-                    if (!fresh.Contains(key) && !await IsDueAsync(path, token).ConfigureAwait(false))
+                    if (step.Action == MeshIdentityAction.Refresh && !await IsDueAsync(step.Path, token).ConfigureAwait(false))
                     {
                         return;
                     }
 
-                    await WriteAsync(key, path, await Roots().ConfigureAwait(false), token).ConfigureAwait(false);
+                    await WriteAsync(step.Service, step.Path, await Roots().ConfigureAwait(false), token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -67,8 +81,8 @@ internal sealed class ExtensionDataWriter(
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    Log.ExtensionDataFailed(logger, path, exception.Message);
-                    errors.Enqueue($"Writing mesh identity {path} failed: {exception.Message}");
+                    Log.ExtensionDataFailed(logger, step.Path, exception.Message);
+                    errors.Enqueue($"Writing mesh identity {step.Path} failed: {exception.Message}");
                 }
             }).ConfigureAwait(false);
         }
@@ -80,13 +94,12 @@ internal sealed class ExtensionDataWriter(
         return [.. errors];
     }
 
-    /// <summary>Deletes the identity of each deregistered service (already gone counts as deleted).</summary>
-    public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyCollection<ServiceKey> services, CancellationToken deadline)
+    private async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
     {
         var errors = new List<string>();
-        foreach (var key in services)
+        foreach (var step in steps)
         {
-            var path = Planner.ExtensionDataPath(prefix, key);
+            var path = step.Path;
             try
             {
                 var existed = await parameters.DeleteParameterAsync(path, CancellationToken.None).ConfigureAwait(false);

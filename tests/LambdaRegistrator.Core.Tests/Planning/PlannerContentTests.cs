@@ -17,7 +17,8 @@ public sealed class PlannerContentTests
         var action = Assert.Single(plan.Actions);
         Assert.Equal(PlanActionKind.Register, action.Kind);
         Assert.Equal(Arn("orders"), action.FunctionArn);
-        Assert.Null(action.ExtensionDataPath);
+        Assert.Null(action.MeshIdentity);
+        Assert.Empty(plan.MeshIdentities);
         Assert.Collection(action.Steps,
             step =>
             {
@@ -148,7 +149,7 @@ public sealed class PlannerContentTests
         Assert.Equal(PlanActionKind.Deregister, action.Kind);
         Assert.Equal(Arn("gone"), action.FunctionArn);
         Assert.Contains("no longer exists", action.Reason, StringComparison.Ordinal);
-        Assert.Equal("/consul/ext/default/default/gone", action.ExtensionDataPath);
+        Assert.Equal(new MeshIdentityStep(MeshIdentityAction.Delete, action.Service, "/consul/ext/default/default/gone"), action.MeshIdentity);
         Assert.Collection(action.Steps,
             s => Assert.Equal(DeleteDefaults("gone", 23), s),
             s => Assert.Equal(new DeregisterService("lambdas", "gone"), s));
@@ -252,10 +253,10 @@ public sealed class PlannerContentTests
     }
 
     [Fact]
-    public void ExtensionDataPath_CommunityEdition_UsesDefaultPartitionAndNamespace()
+    public void ParameterPath_CommunityEdition_UsesDefaultPartitionAndNamespace()
     {
-        Assert.Equal("/ext/default/default/orders", Planner.ExtensionDataPath("/ext/", new ServiceKey(null, null, null, "orders")));
-        Assert.Equal("/ext/ap1/ns1/orders-live", Planner.ExtensionDataPath("/ext", new ServiceKey("dc1", "ap1", "ns1", "orders-live")));
+        Assert.Equal("/ext/default/default/orders", MeshIdentities.ParameterPath("/ext/", new ServiceKey(null, null, null, "orders")));
+        Assert.Equal("/ext/ap1/ns1/orders-live", MeshIdentities.ParameterPath("/ext", new ServiceKey("dc1", "ap1", "ns1", "orders-live")));
     }
 
     [Fact]
@@ -314,5 +315,36 @@ public sealed class PlannerContentTests
 
         var action = Assert.Single(plan.Actions);
         Assert.Equal([DeleteDefaults("gone", 4), new DeregisterService("lambdas", "gone")], action.Steps);
+    }
+
+    [Fact]
+    public void CreatePlan_ExtensionDataPrefix_WritesNewRefreshesKeptAndDeletesRemovedIdentities()
+    {
+        var options = Options() with { ExtensionDataPrefix = "/ext" };
+        var observed = Observed(
+            OwnedService("kept", "kept"), OwnedEntry("kept", "kept", 2),
+            OwnedService("drifted", "drifted"), OwnedEntry("drifted", "drifted", 3, mode: "ASYNCHRONOUS"),
+            OwnedService("gone", "gone"), OwnedEntry("gone", "gone", 4),
+            OwnedService("theirs", "theirs", registratorId: "other"),
+            GoService("legacy"));
+
+        var plan = Planner.CreatePlan(Full(Enabled("kept"), Enabled("drifted"), Enabled("fresh")), observed, options);
+
+        Assert.Equal(
+            ["Update drifted Refresh /ext/default/default/drifted", "Register fresh Write /ext/default/default/fresh", "Deregister gone Delete /ext/default/default/gone"],
+            plan.Actions.Select(a => $"{a.Kind} {a.Service.Name} {a.MeshIdentity!.Action} {a.MeshIdentity.Path}"));
+        Assert.Equal([new MeshIdentityStep(MeshIdentityAction.Refresh, new ServiceKey(null, null, null, "kept"), "/ext/default/default/kept")], plan.MeshIdentities);
+    }
+
+    [Fact]
+    public void CreatePlan_TargetedSyncWithExtensionData_RefreshesOnlyTheTargetsIdentities()
+    {
+        var options = Options() with { ExtensionDataPrefix = "/ext" };
+        var observed = Observed(OwnedService("orders", "orders"), OwnedEntry("orders", "orders", 2), OwnedService("billing", "billing"), OwnedEntry("billing", "billing", 3));
+
+        var plan = Planner.CreatePlan(DesiredState.ForFunction(Arn("orders"), Enabled("orders")), observed, options);
+
+        Assert.True(plan.IsEmpty);
+        Assert.Equal(["/ext/default/default/orders"], plan.MeshIdentities.Select(m => m.Path));
     }
 }
