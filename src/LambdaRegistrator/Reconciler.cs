@@ -14,7 +14,7 @@ namespace LambdaRegistrator;
 /// <summary>
 /// One sync, start to finish: read the AWS inventory and the Consul state, plan, confirm the functions the plan would
 /// change (GetFunction for Tagging-API data, ListAliases for aliases), plan again, execute, keep mesh identities.
-/// Holds no per-sync state except the agent's datacenter once learned.
+/// Holds no per-sync state except the agent's datacenter once learned (set atomically); safe for overlapping invocations.
 /// </summary>
 internal sealed class Reconciler(
     RegistratorOptions options,
@@ -23,7 +23,8 @@ internal sealed class Reconciler(
     ObservedStateReader observer,
     PlanExecutor executor,
     ExtensionDataWriter? extensionData,
-    ILogger logger)
+    ILogger logger,
+    Func<DesiredState, ObservedState, PlanningOptions, Plan> planner)
 {
     private string? _localDatacenter;
 
@@ -44,9 +45,10 @@ internal sealed class Reconciler(
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
-            var firstPlan = Planner.CreatePlan(firstDesired, read.State, planning);
-            var desired = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
-            var plan = ReferenceEquals(desired, firstDesired) ? firstPlan : Planner.CreatePlan(desired, read.State, planning);
+            var firstPlan = planner(firstDesired, read.State, planning);
+            var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
+            var desired = confirmed ?? firstDesired;
+            var plan = confirmed is null ? firstPlan : planner(desired, read.State, planning);
             Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
@@ -91,7 +93,7 @@ internal sealed class Reconciler(
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
-            var plan = Planner.CreatePlan(desired, read.State, planning);
+            var plan = planner(desired, read.State, planning);
             Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
@@ -154,7 +156,7 @@ internal sealed class Reconciler(
             desired = DesiredState.ForFunction(function.Unqualified, read.Entry);
         }
 
-        var plan = Planner.CreatePlan(desired, state, planning);
+        var plan = planner(desired, state, planning);
         var action = plan.Actions.FirstOrDefault(a => a.Service.Equals(key));
         var problem = plan.Problems.FirstOrDefault(p => p.Service is { } service && service.Equals(key)
             && p.Kind is PlanProblemKind.NameCollision or PlanProblemKind.DuplicateServiceName);
@@ -162,9 +164,9 @@ internal sealed class Reconciler(
     }
 
     // Confirms the functions the first plan would change: GetFunction (Tagging-API data may be stale or list deleted
-    // functions) and ListAliases (aliases are only listed for functions that change). Returns the first desired state
-    // when nothing needed confirming.
-    private async Task<DesiredState> ConfirmAsync(InventoryResult listed, Plan firstPlan, List<string> errors, CancellationToken deadline)
+    // functions) and ListAliases (aliases are only listed for functions that change). Returns null when nothing needed
+    // confirming: the first plan stands and is not made again.
+    private async Task<DesiredState?> ConfirmAsync(InventoryResult listed, Plan firstPlan, List<string> errors, CancellationToken deadline)
     {
         var byArn = new Dictionary<LambdaArn, FunctionInventoryEntry>();
         foreach (var function in listed.Functions)
@@ -178,7 +180,7 @@ internal sealed class Reconciler(
             : [.. changed.Where(arn => byArn.TryGetValue(arn, out var entry) && reader.WantsAliases(entry))];
         if (toRead.Count == 0)
         {
-            return DesiredState.FullSync(listed.Functions, listed.IsComplete);
+            return null;
         }
 
         var reads = new FunctionRead[toRead.Count];
@@ -217,13 +219,14 @@ internal sealed class Reconciler(
         return DesiredState.FullSync([.. byArn.Values], complete);
     }
 
-    private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, _localDatacenter);
+    private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, Volatile.Read(ref _localDatacenter));
 
+    // Why atomic: invocations may overlap in one process; the first one to learn the datacenter sets it, once.
     private void Learn(string? localDatacenter)
     {
-        if (localDatacenter is not null && options.Datacenter is null && _localDatacenter is null)
+        if (localDatacenter is not null && options.Datacenter is null
+            && Interlocked.CompareExchange(ref _localDatacenter, localDatacenter, null) is null)
         {
-            _localDatacenter = localDatacenter;
             Log.LearnedDatacenter(logger, localDatacenter);
         }
     }

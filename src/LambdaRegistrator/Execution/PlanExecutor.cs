@@ -18,7 +18,8 @@ namespace LambdaRegistrator.Execution;
 /// </summary>
 /// <param name="writeGrace">How long in-flight writes may run past the deadline token: DEADLINE_MARGIN_MS, so they
 /// stop by the invocation's real deadline.</param>
-internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, TimeSpan writeGrace, ILogger logger)
+/// <param name="time">The clock <paramref name="writeGrace"/> is measured on.</param>
+internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, TimeSpan writeGrace, TimeProvider time, ILogger logger)
 {
     /// <summary>Executes <paramref name="plan"/>; never throws for a failed write.</summary>
     /// <param name="plan">The plan.</param>
@@ -29,9 +30,8 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     {
         ArgumentNullException.ThrowIfNull(plan);
         var outcomes = new ActionOutcome[plan.Actions.Count];
-        using var hardStop = new CancellationTokenSource();
-        using var startGrace = deadline.Register(() => hardStop.CancelAfter(writeGrace));
-        var writes = hardStop.Token;
+        using var writeDeadline = new WriteDeadline(writeGrace, time, deadline);
+        var writes = writeDeadline.Token;
         using var gate = new SemaphoreSlim(maxConcurrency);
         var running = new List<Task>(plan.Actions.Count);
         for (var i = 0; i < plan.Actions.Count; i++)

@@ -8,6 +8,7 @@ using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Connect;
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Execution;
 using LambdaRegistrator.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -22,8 +23,9 @@ namespace LambdaRegistrator.MeshIdentity;
 /// Why: refreshing needs the stored certificate's expiry; it is remembered per container, so a warm steady state costs
 /// no request, and a cold container reads each parameter once (GetParameter) to learn it.
 /// </remarks>
+/// <param name="writeGrace">How long SSM writes in flight may run past the deadline token: DEADLINE_MARGIN_MS, as for Consul writes.</param>
 internal sealed class ExtensionDataWriter(
-    IConsulClient consul, IParameterStore parameters, ExtensionDataTier tier, int maxConcurrency, TimeProvider time, ILogger logger)
+    IConsulClient consul, IParameterStore parameters, ExtensionDataTier tier, int maxConcurrency, TimeSpan writeGrace, TimeProvider time, ILogger logger)
 {
     // Why: SSM Standard parameters hold at most 4 KB; larger values need the configured tier.
     private const int StandardTierLimit = 4096;
@@ -37,17 +39,20 @@ internal sealed class ExtensionDataWriter(
     /// <returns>One secret-free sentence per failure.</returns>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
     {
+        // Why: like the Consul writes, an SSM write already started may use the margin, and no more, so that a slow or
+        // throttled SSM cannot keep the invocation running past Lambda's own deadline.
+        using var writeDeadline = new WriteDeadline(writeGrace, time, deadline);
         var errors = new List<string>();
-        errors.AddRange(await DeleteAsync([.. steps.Where(s => s.Action == MeshIdentityAction.Delete)], deadline).ConfigureAwait(false));
+        errors.AddRange(await DeleteAsync([.. steps.Where(s => s.Action == MeshIdentityAction.Delete)], deadline, writeDeadline.Token).ConfigureAwait(false));
         if (!deadline.IsCancellationRequested)
         {
-            errors.AddRange(await EnsureAsync([.. steps.Where(s => s.Action != MeshIdentityAction.Delete)], deadline).ConfigureAwait(false));
+            errors.AddRange(await EnsureAsync([.. steps.Where(s => s.Action != MeshIdentityAction.Delete)], deadline, writeDeadline.Token).ConfigureAwait(false));
         }
 
         return errors;
     }
 
-    private async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
+    private async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline, CancellationToken writes)
     {
         var errors = new ConcurrentQueue<string>();
         Task<CARootList>? roots = null;
@@ -71,7 +76,7 @@ internal sealed class ExtensionDataWriter(
                         return;
                     }
 
-                    await WriteAsync(step.Service, step.Path, await Roots().ConfigureAwait(false), token).ConfigureAwait(false);
+                    await WriteAsync(step.Service, step.Path, await Roots().ConfigureAwait(false), token, writes).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -86,7 +91,7 @@ internal sealed class ExtensionDataWriter(
                 }
             }).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested || writes.IsCancellationRequested)
         {
             errors.Enqueue("The deadline was reached while writing mesh identities; the next sync finishes them.");
         }
@@ -94,7 +99,7 @@ internal sealed class ExtensionDataWriter(
         return [.. errors];
     }
 
-    private async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
+    private async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline, CancellationToken writes)
     {
         var errors = new List<string>();
         foreach (var step in steps)
@@ -102,14 +107,21 @@ internal sealed class ExtensionDataWriter(
             var path = step.Path;
             try
             {
-                var existed = await parameters.DeleteParameterAsync(path, CancellationToken.None).ConfigureAwait(false);
+                var existed = await parameters.DeleteParameterAsync(path, writes).ConfigureAwait(false);
                 _known.TryRemove(path, out _);
                 Log.ExtensionDataDeleted(logger, path, existed);
             }
             catch (Aws.AwsServiceException exception)
             {
                 Log.ExtensionDataFailed(logger, path, exception.Message);
-                errors.Add($"Deleting mesh identity {path} failed: {exception.Message}");
+                errors.Add($"Deleting mesh identity {path} failed: {exception.Message} Its service is deregistered; delete the parameter by hand.");
+            }
+            catch (OperationCanceledException) when (writes.IsCancellationRequested)
+            {
+                const string Message = "the delete was still running when the invocation's deadline (DEADLINE_MARGIN_MS after the stop for new writes) was reached";
+                Log.ExtensionDataFailed(logger, path, Message);
+                errors.Add($"Deleting mesh identity {path}: {Message}. Its service is deregistered; delete the parameter by hand if it remains.");
+                break;
             }
 
             if (deadline.IsCancellationRequested)
@@ -139,7 +151,7 @@ internal sealed class ExtensionDataWriter(
         return read.IsDue(now);
     }
 
-    private async Task WriteAsync(ServiceKey key, string path, CARootList roots, CancellationToken cancellationToken)
+    private async Task WriteAsync(ServiceKey key, string path, CARootList roots, CancellationToken cancellationToken, CancellationToken writes)
     {
         // Why: the agent issues leaves for its own datacenter; only partition and namespace select the identity.
         var scope = new Consul.ConsulScope(null, key.Partition, key.Namespace);
@@ -159,7 +171,7 @@ internal sealed class ExtensionDataWriter(
             ExtensionDataTier.IntelligentTiering => ParameterTier.IntelligentTiering,
             _ => ParameterTier.Standard,
         };
-        await parameters.PutSecureStringAsync(path, value, parameterTier, CancellationToken.None).ConfigureAwait(false);
+        await parameters.PutSecureStringAsync(path, value, parameterTier, writes).ConfigureAwait(false);
         _known[path] = new CertificateValidity(leaf.ValidAfter, leaf.ValidBefore);
         Log.ExtensionDataWritten(logger, path, parameterTier.ToString(), leaf.ValidBefore);
     }

@@ -161,8 +161,16 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
             {
                 try
                 {
-                    var list = (await consul.ListConfigEntriesAsync(kind, ConsulMapping.ToWire(scope), filter, cancellationToken).ConfigureAwait(false)).Value;
-                    foreach (var entry in list.Where(e => names.Contains(e.Name)))
+                    var result = await consul.ListConfigEntriesAsync(kind, ConsulMapping.ToWire(scope), filter, cancellationToken).ConfigureAwait(false);
+                    if (FilteredByAcls(scope, [result.Meta]) is { } filtered)
+                    {
+                        Log.ConsulReadFailed(logger, scope.ToString(), filtered);
+                        errors.Add(filtered);
+                        readScopes.Remove(scope);
+                        continue;
+                    }
+
+                    foreach (var entry in result.Value.Where(e => names.Contains(e.Name)))
                     {
                         entries.Add(new ObservedConfigEntry(ScopeOf(scope, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
                     }
@@ -182,8 +190,9 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
     private static string Quoted(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     // Why: Consul answers a list read the token may only partly see with 200 and the entries silently dropped, marked
-    // only by the X-Consul-Results-Filtered-By-ACLs header. Planning on such a read would re-register
-    // what exists and miss what to delete, so the scope counts as unread and the report names the rules to grant.
+    // only by the X-Consul-Results-Filtered-By-ACLs header. Planning on such a read would re-register what exists and
+    // miss what to delete, so the scope counts as unread and the report names the rules to grant. The one rule for
+    // every read path: the full read, the targeted read and their config entry lists alike.
     private string? FilteredByAcls(CoreScope query, IReadOnlyList<QueryMeta> metas) =>
         metas.Any(m => m.ResultsFilteredByAcls)
             ? $"Consul filtered the read of {query} by ACLs: the token cannot see every service on node \"{nodeName}\". " +

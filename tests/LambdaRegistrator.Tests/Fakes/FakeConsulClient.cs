@@ -28,6 +28,9 @@ internal sealed class FakeConsulClient : IConsulClient
     /// <summary>Called with the entry name before each config write is checked; lets a test play another writer.</summary>
     public Action<string>? BeforeConfigWrite { get; set; }
 
+    /// <summary>Awaited before every write with its description and the token the write was given (e.g. to hold a write in flight).</summary>
+    public Func<string, CancellationToken, Task>? WriteGate { get; set; }
+
     /// <summary>Called after every write (e.g. to fire a deadline).</summary>
     public Action<string>? AfterWrite { get; set; }
 
@@ -85,10 +88,15 @@ internal sealed class FakeConsulClient : IConsulClient
         }
     }
 
-    public Task RegisterAsync(CatalogRegistration registration, ConsulScope scope, CancellationToken cancellationToken)
+    public async Task RegisterAsync(CatalogRegistration registration, ConsulScope scope, CancellationToken cancellationToken)
     {
         Check(scope);
         var service = registration.Service!;
+        if (WriteGate is { } gate)
+        {
+            await gate("register " + service.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         if (FailRegister.Contains(service.Id))
         {
             throw new ConsulUnavailableException($"PUT /v1/catalog/register failed for {service.Id} (simulated 500).");
@@ -102,7 +110,6 @@ internal sealed class FakeConsulClient : IConsulClient
         }
 
         AfterWrite?.Invoke("register " + service.Id);
-        return Task.CompletedTask;
     }
 
     public Task DeregisterAsync(CatalogDeregistration deregistration, ConsulScope scope, CancellationToken cancellationToken)
