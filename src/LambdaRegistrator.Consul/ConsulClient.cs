@@ -7,15 +7,12 @@ using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
 using LambdaRegistrator.Consul.Errors;
 using LambdaRegistrator.Consul.Http;
-using LambdaRegistrator.Consul.Namespaces;
 
 namespace LambdaRegistrator.Consul;
 
-/// <summary>A thin typed client of Consul's HTTP API (catalog, service-defaults config entries, Connect CA, namespaces).</summary>
+/// <summary>A thin typed client of Consul's HTTP API (catalog, config entries of any kind, Connect CA).</summary>
 public sealed class ConsulClient : IConsulClient, IDisposable
 {
-    private const string ConfigPath = "/v1/config/" + ServiceDefaultsEntry.KindName;
-
     private readonly ConsulHttp _http;
     private readonly HttpClient? _ownedHttpClient;
     private readonly ConsulTlsValidator? _tls;
@@ -126,9 +123,10 @@ public sealed class ConsulClient : IConsulClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<bool> SetServiceDefaultsAsync(ServiceDefaultsEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
+    public async Task<bool> SetConfigEntryAsync(ConfigEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.Kind, nameof(entry));
         ArgumentException.ThrowIfNullOrEmpty(entry.Name, nameof(entry));
         var parameters = Scope(scope).Add("cas", cas?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var response = await _http.SendAsync(HttpMethod.Put, "/v1/config", parameters, ConsulJson.Serialize(entry), accept: null, cancellationToken).ConfigureAwait(false);
@@ -138,55 +136,38 @@ public sealed class ConsulClient : IConsulClient, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<QueryResult<ServiceDefaultsEntry?>> GetServiceDefaultsAsync(string name, ConsulScope scope, CancellationToken cancellationToken)
+    public async Task<QueryResult<ConfigEntry?>> GetConfigEntryAsync(string kind, string name, ConsulScope scope, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
         ArgumentException.ThrowIfNullOrEmpty(name);
         static bool Missing(HttpStatusCode status, string text) =>
             status == HttpStatusCode.NotFound && text.Contains("Config entry not found", StringComparison.OrdinalIgnoreCase);
 
-        var response = await _http.SendAsync(HttpMethod.Get, ConfigPath + "/" + Uri.EscapeDataString(name), Scope(scope), body: null, Missing, cancellationToken)
+        var response = await _http.SendAsync(HttpMethod.Get, ConfigPath(kind) + "/" + Uri.EscapeDataString(name), Scope(scope), body: null, Missing, cancellationToken)
             .ConfigureAwait(false);
-        var entry = response.Status == HttpStatusCode.NotFound ? null : Decode<ServiceDefaultsEntry>(response, "GET /v1/config/service-defaults");
+        var entry = response.Status == HttpStatusCode.NotFound ? null : Decode<ConfigEntry>(response, "GET /v1/config/" + kind);
         return new(entry, response.Meta);
     }
 
     /// <inheritdoc />
-    public async Task<QueryResult<IReadOnlyList<ServiceDefaultsEntry>>> ListServiceDefaultsAsync(ConsulScope scope, string? filter, CancellationToken cancellationToken)
+    public async Task<QueryResult<IReadOnlyList<ConfigEntry>>> ListConfigEntriesAsync(string kind, ConsulScope scope, string? filter, CancellationToken cancellationToken)
     {
-        var response = await _http.SendAsync(HttpMethod.Get, ConfigPath, Scope(scope).Add("filter", filter), body: null, accept: null, cancellationToken).ConfigureAwait(false);
-        return new(Decode<List<ServiceDefaultsEntry>>(response, "GET /v1/config/service-defaults") ?? [], response.Meta);
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var response = await _http.SendAsync(HttpMethod.Get, ConfigPath(kind), Scope(scope).Add("filter", filter), body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        return new(Decode<List<ConfigEntry>>(response, "GET /v1/config/" + kind) ?? [], response.Meta);
     }
 
     /// <inheritdoc />
-    public async Task<bool> DeleteServiceDefaultsAsync(string name, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
+    public async Task<bool> DeleteConfigEntryAsync(string kind, string name, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
         ArgumentException.ThrowIfNullOrEmpty(name);
         var parameters = Scope(scope).Add("cas", cas?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var response = await _http.SendAsync(HttpMethod.Delete, ConfigPath + "/" + Uri.EscapeDataString(name), parameters, body: null, accept: null, cancellationToken)
+        var response = await _http.SendAsync(HttpMethod.Delete, ConfigPath(kind) + "/" + Uri.EscapeDataString(name), parameters, body: null, accept: null, cancellationToken)
             .ConfigureAwait(false);
 
         // Why: without cas Consul answers {} (also when the entry is already gone); with cas it answers true or false.
         return cas is null || BodyIsTrue(response);
-    }
-
-    /// <inheritdoc />
-    public async Task<QueryResult<IReadOnlyList<ConsulNamespace>>> ListNamespacesAsync(ConsulScope scope, CancellationToken cancellationToken)
-    {
-        var parameters = new ConsulQuery().Add("dc", scope.Datacenter).Add("partition", Partition(scope));
-        ConsulResponse response;
-        try
-        {
-            response = await _http.SendAsync(HttpMethod.Get, "/v1/namespaces", parameters, body: null, accept: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConsulNotFoundException e) when (e.ResponseBody?.Contains("Invalid URL path", StringComparison.Ordinal) == true)
-        {
-            // Why: Community Edition has no namespace endpoints at all, so it answers with its generic unknown-path 404.
-            throw new ConsulEnterpriseFeatureException(
-                $"Consul at {_http.Address} has no namespaces endpoint ({e.Request}: 404): it is the Community Edition. Set ENTERPRISE=false and unset CONSUL_NAMESPACE/CONSUL_PARTITION.",
-                e.Request ?? "GET /v1/namespaces", HttpStatusCode.NotFound, e.ResponseBody);
-        }
-
-        return new(Decode<List<ConsulNamespace>>(response, "GET /v1/namespaces") ?? [], response.Meta);
     }
 
     /// <inheritdoc />
@@ -215,6 +196,8 @@ public sealed class ConsulClient : IConsulClient, IDisposable
         _clientCertificate?.Dispose();
         _tls?.Dispose();
     }
+
+    private static string ConfigPath(string kind) => "/v1/config/" + Uri.EscapeDataString(kind);
 
     private ConsulQuery Scope(ConsulScope scope, bool includeDatacenter = true) =>
         new ConsulQuery()

@@ -1,7 +1,6 @@
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
-using LambdaRegistrator.Consul.Namespaces;
 
 namespace LambdaRegistrator.Consul;
 
@@ -23,20 +22,17 @@ public interface IConsulClient
     /// <summary><c>GET /v1/catalog/service/:name</c>: every instance of the service (empty when unknown).</summary>
     Task<QueryResult<IReadOnlyList<CatalogService>>> GetServiceAsync(string service, ConsulScope scope, CancellationToken cancellationToken);
 
-    /// <summary><c>PUT /v1/config</c> of a service-defaults entry; with <paramref name="cas"/> (0 = create only) returns false when the entry's ModifyIndex no longer matches.</summary>
-    Task<bool> SetServiceDefaultsAsync(ServiceDefaultsEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken);
+    /// <summary><c>PUT /v1/config</c> of an entry of any kind; with <paramref name="cas"/> (0 = create only) returns false when the entry's ModifyIndex no longer matches.</summary>
+    Task<bool> SetConfigEntryAsync(ConfigEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /v1/config/service-defaults/:name</c>; a missing entry yields a null value.</summary>
-    Task<QueryResult<ServiceDefaultsEntry?>> GetServiceDefaultsAsync(string name, ConsulScope scope, CancellationToken cancellationToken);
+    /// <summary><c>GET /v1/config/:kind/:name</c>; a missing entry yields a null value.</summary>
+    Task<QueryResult<ConfigEntry?>> GetConfigEntryAsync(string kind, string name, ConsulScope scope, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /v1/config/service-defaults</c>, optionally with a bexpr <paramref name="filter"/>.</summary>
-    Task<QueryResult<IReadOnlyList<ServiceDefaultsEntry>>> ListServiceDefaultsAsync(ConsulScope scope, string? filter, CancellationToken cancellationToken);
+    /// <summary><c>GET /v1/config/:kind</c>, optionally with a bexpr <paramref name="filter"/>.</summary>
+    Task<QueryResult<IReadOnlyList<ConfigEntry>>> ListConfigEntriesAsync(string kind, ConsulScope scope, string? filter, CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /v1/config/service-defaults/:name</c>; a missing entry counts as deleted. With <paramref name="cas"/> returns false when the ModifyIndex no longer matches.</summary>
-    Task<bool> DeleteServiceDefaultsAsync(string name, ConsulScope scope, ulong? cas, CancellationToken cancellationToken);
-
-    /// <summary>Enterprise <c>GET /v1/namespaces</c> in the scope's partition.</summary>
-    Task<QueryResult<IReadOnlyList<ConsulNamespace>>> ListNamespacesAsync(ConsulScope scope, CancellationToken cancellationToken);
+    /// <summary><c>DELETE /v1/config/:kind/:name</c>; a missing entry counts as deleted. With <paramref name="cas"/> returns false when the ModifyIndex no longer matches.</summary>
+    Task<bool> DeleteConfigEntryAsync(string kind, string name, ConsulScope scope, ulong? cas, CancellationToken cancellationToken);
 
     /// <summary><c>GET /v1/agent/connect/ca/roots</c>: the Connect CA roots and trust domain.</summary>
     Task<QueryResult<CARootList>> GetCARootsAsync(CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
-using LambdaRegistrator.Core.Triggers;
 using LambdaRegistrator.Execution;
 using LambdaRegistrator.Inventory;
 using LambdaRegistrator.Logging;
@@ -14,7 +14,7 @@ namespace LambdaRegistrator;
 /// <summary>
 /// One sync, start to finish: read the AWS inventory and the Consul state, plan, confirm the functions the plan would
 /// change (GetFunction for Tagging-API data, ListAliases for aliases), plan again, execute, keep mesh identities.
-/// Holds no per-sync state except the agent's datacenter once learned.
+/// Holds no per-sync state except the agent's datacenter once learned (set atomically); safe for overlapping invocations.
 /// </summary>
 internal sealed class Reconciler(
     RegistratorOptions options,
@@ -23,33 +23,34 @@ internal sealed class Reconciler(
     ObservedStateReader observer,
     PlanExecutor executor,
     ExtensionDataWriter? extensionData,
-    ILogger logger)
+    ILogger logger,
+    Func<DesiredState, ObservedState, PlanningOptions, Plan> planner)
 {
     private string? _localDatacenter;
 
-    /// <summary>Reconciles every function.</summary>
-    /// <param name="registratorId">The owner id written to Consul.</param>
+    /// <summary>Reconciles every function of <paramref name="source"/>.</summary>
+    /// <param name="source">Where the functions come from and the owner id written to Consul; listed functions elsewhere are reported and skipped.</param>
     /// <param name="dryRun">Plan only.</param>
-    /// <param name="home">This registrator's region and (when known) account: functions listed elsewhere are skipped.</param>
     /// <param name="deadline">Fires when no new write may start.</param>
-    public async Task<SyncReport> FullSyncAsync(string registratorId, bool dryRun, TriggerContext home, CancellationToken deadline)
+    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline)
     {
         var errors = new List<string>();
         var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
         try
         {
-            var listed = OnlyHome(await inventory.ReadAsync(deadline).ConfigureAwait(false), home);
+            var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
             errors.AddRange(listed.Errors);
             var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
-            var read = await observer.ReadAsync(Planner.RequiredScopes(firstDesired, Planning(registratorId)), deadline).ConfigureAwait(false);
+            var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, Planning(source)), deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
-            var planning = Planning(registratorId);
-            var firstPlan = Planner.CreatePlan(firstDesired, read.State, planning);
-            var desired = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
-            var plan = ReferenceEquals(desired, firstDesired) ? firstPlan : Planner.CreatePlan(desired, read.State, planning);
+            var planning = Planning(source);
+            var firstPlan = planner(firstDesired, read.State, planning);
+            var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
+            var desired = confirmed ?? firstDesired;
+            var plan = confirmed is null ? firstPlan : planner(desired, read.State, planning);
             Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
-            return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, null, deadline).ConfigureAwait(false);
+            return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -57,32 +58,8 @@ internal sealed class Reconciler(
         }
     }
 
-    // Why: ARNs come from AWS but are still untrusted input (a shared or misbehaving inventory, a cross-account
-    // Tagging result). A function of another partition, region or account belongs to another registrator; taking
-    // its name under this owner id would fight that registrator, so it is skipped (events do the same in Core).
-    private InventoryResult OnlyHome(InventoryResult listed, TriggerContext home)
-    {
-        var partition = home.Region is { } region ? LambdaNames.PartitionForRegion(region) : null;
-        var kept = new List<FunctionInventoryEntry>(listed.Functions.Count);
-        foreach (var function in listed.Functions)
-        {
-            var arn = function.FunctionArn;
-            if ((home.Region is not null && !string.Equals(arn.Region, home.Region, StringComparison.Ordinal))
-                || (partition is not null && !string.Equals(arn.Partition, partition, StringComparison.Ordinal))
-                || (home.AccountId is not null && !string.Equals(arn.AccountId, home.AccountId, StringComparison.Ordinal)))
-            {
-                Log.SkippedForeignFunction(logger, arn.ToString(), home.AccountId ?? "(any account)", home.Region ?? "(any region)");
-                continue;
-            }
-
-            kept.Add(function);
-        }
-
-        return kept.Count == listed.Functions.Count ? listed : listed with { Functions = kept };
-    }
-
     /// <summary>Reconciles one function after reading it from Lambda.</summary>
-    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, string registratorId, bool dryRun, CancellationToken deadline)
+    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, Source source, bool dryRun, CancellationToken deadline)
     {
         var report = new SyncReport { Trigger = trigger, Function = target.ToString(), DryRun = dryRun };
         try
@@ -94,7 +71,7 @@ internal sealed class Reconciler(
                 return report with { Errors = [read.Error] };
             }
 
-            return await ApplyToFunctionAsync(report, read.Entry?.FunctionArn ?? target, read.Entry, read.Error is null ? [] : [read.Error], registratorId, deadline)
+            return await ApplyToFunctionAsync(report, read.Entry?.FunctionArn ?? target, read.Entry, read.Error is null ? [] : [read.Error], source, deadline)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -105,25 +82,20 @@ internal sealed class Reconciler(
 
     /// <summary>Reconciles one function whose desired state is given (manual register: an entry; manual deregister: null).</summary>
     public async Task<SyncReport> ApplyToFunctionAsync(
-        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, string registratorId, CancellationToken deadline)
+        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, Source source, CancellationToken deadline)
     {
         var errors = new List<string>(readErrors);
         try
         {
             var desired = DesiredState.ForFunction(target, entry);
-            var names = new List<string> { target.FunctionName };
-            if (entry?.Tags is { } tags && FunctionTagParser.Parse(tags, options.Enterprise) is EnabledTags enabled)
-            {
-                names.AddRange(enabled.Registration.Aliases.Select(alias => $"{target.FunctionName}-{alias}"));
-            }
-
-            var read = await observer.ReadForFunctionAsync(Planner.RequiredScopes(desired, Planning(registratorId)), target, names, deadline).ConfigureAwait(false);
+            var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
+            var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, Planning(source)), target, names, deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
-            var planning = Planning(registratorId);
-            var plan = Planner.CreatePlan(desired, read.State, planning);
+            var planning = Planning(source);
+            var plan = planner(desired, read.State, planning);
             Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
-            return await ExecuteAsync(report with { Errors = errors }, plan, desired, read.State, planning, target, deadline).ConfigureAwait(false);
+            return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -132,7 +104,7 @@ internal sealed class Reconciler(
     }
 
     private async Task<SyncReport> ExecuteAsync(
-        SyncReport report, Plan plan, DesiredState desired, ObservedState observed, PlanningOptions planning, LambdaArn? target, CancellationToken deadline)
+        SyncReport report, Plan plan, DesiredState desired, PlanningOptions planning, CancellationToken deadline)
     {
         foreach (var problem in plan.Problems)
         {
@@ -153,55 +125,17 @@ internal sealed class Reconciler(
         var errors = new List<string>(report.Errors);
         if (extensionData is not null)
         {
-            errors.AddRange(await MaintainExtensionDataAsync(outcomes, observed, planning, target, deadline).ConfigureAwait(false));
+            // The plan decided every identity; an action's is carried out only once its Consul writes succeeded.
+            var identities = outcomes
+                .Where(o => o.Status == ActionStatus.Done)
+                .Select(o => o.Action.MeshIdentity)
+                .OfType<MeshIdentityStep>()
+                .Concat(plan.MeshIdentities)
+                .ToList();
+            errors.AddRange(await extensionData.ApplyAsync(identities, deadline).ConfigureAwait(false));
         }
 
         return report with { Plan = plan, Actions = outcomes, Errors = errors };
-    }
-
-    private async Task<IReadOnlyList<string>> MaintainExtensionDataAsync(
-        IReadOnlyList<ActionOutcome> outcomes, ObservedState observed, PlanningOptions planning, LambdaArn? target, CancellationToken deadline)
-    {
-        var removed = outcomes.Where(o => o.Action.Kind == PlanActionKind.Deregister).Select(o => PathKey(o.Action.Service)).ToHashSet(StringComparer.Ordinal);
-        var gone = outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind == PlanActionKind.Deregister).Select(o => o.Action.Service).ToList();
-        var fresh = outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind == PlanActionKind.Register).Select(o => o.Action.Service).ToHashSet();
-        var keep = new Dictionary<string, ServiceKey>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes.Where(o => o.Status == ActionStatus.Done && o.Action.Kind != PlanActionKind.Deregister))
-        {
-            keep[PathKey(outcome.Action.Service)] = outcome.Action.Service;
-        }
-
-        foreach (var service in observed.Services)
-        {
-            if (removed.Contains(PathKey(service.Key)) || !IsOwned(service.Service.Meta, planning.RegistratorId, target))
-            {
-                continue;
-            }
-
-            keep.TryAdd(PathKey(service.Key), service.Key);
-        }
-
-        var errors = new List<string>();
-        errors.AddRange(await extensionData!.DeleteAsync(gone, deadline).ConfigureAwait(false));
-        if (!deadline.IsCancellationRequested)
-        {
-            errors.AddRange(await extensionData.EnsureAsync(keep.Values, fresh, deadline).ConfigureAwait(false));
-        }
-
-        return errors;
-    }
-
-    private static string PathKey(ServiceKey key) => Planner.ExtensionDataPath("/", key).ToUpperInvariant();
-
-    private static bool IsOwned(IReadOnlyDictionary<string, string> meta, string registratorId, LambdaArn? target)
-    {
-        if (!meta.TryGetValue(OwnershipMeta.RegistratorIdKey, out var owner) || !string.Equals(owner, registratorId, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return target is null
-            || (meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var arnText) && LambdaArn.TryParse(arnText, out var arn, out _) && arn.SameFunctionAs(target));
     }
 
     private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
@@ -222,7 +156,7 @@ internal sealed class Reconciler(
             desired = DesiredState.ForFunction(function.Unqualified, read.Entry);
         }
 
-        var plan = Planner.CreatePlan(desired, state, planning);
+        var plan = planner(desired, state, planning);
         var action = plan.Actions.FirstOrDefault(a => a.Service.Equals(key));
         var problem = plan.Problems.FirstOrDefault(p => p.Service is { } service && service.Equals(key)
             && p.Kind is PlanProblemKind.NameCollision or PlanProblemKind.DuplicateServiceName);
@@ -230,9 +164,9 @@ internal sealed class Reconciler(
     }
 
     // Confirms the functions the first plan would change: GetFunction (Tagging-API data may be stale or list deleted
-    // functions) and ListAliases (aliases are only listed for functions that change). Returns the first desired state
-    // when nothing needed confirming.
-    private async Task<DesiredState> ConfirmAsync(InventoryResult listed, Plan firstPlan, List<string> errors, CancellationToken deadline)
+    // functions) and ListAliases (aliases are only listed for functions that change). Returns null when nothing needed
+    // confirming: the first plan stands and is not made again.
+    private async Task<DesiredState?> ConfirmAsync(InventoryResult listed, Plan firstPlan, List<string> errors, CancellationToken deadline)
     {
         var byArn = new Dictionary<LambdaArn, FunctionInventoryEntry>();
         foreach (var function in listed.Functions)
@@ -246,7 +180,7 @@ internal sealed class Reconciler(
             : [.. changed.Where(arn => byArn.TryGetValue(arn, out var entry) && reader.WantsAliases(entry))];
         if (toRead.Count == 0)
         {
-            return DesiredState.FullSync(listed.Functions, listed.IsComplete);
+            return null;
         }
 
         var reads = new FunctionRead[toRead.Count];
@@ -285,13 +219,14 @@ internal sealed class Reconciler(
         return DesiredState.FullSync([.. byArn.Values], complete);
     }
 
-    private PlanningOptions Planning(string registratorId) => PlanningOptions.From(options, registratorId, _localDatacenter);
+    private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, Volatile.Read(ref _localDatacenter));
 
+    // Why atomic: invocations may overlap in one process; the first one to learn the datacenter sets it, once.
     private void Learn(string? localDatacenter)
     {
-        if (localDatacenter is not null && options.Datacenter is null && _localDatacenter is null)
+        if (localDatacenter is not null && options.Datacenter is null
+            && Interlocked.CompareExchange(ref _localDatacenter, localDatacenter, null) is null)
         {
-            _localDatacenter = localDatacenter;
             Log.LearnedDatacenter(logger, localDatacenter);
         }
     }

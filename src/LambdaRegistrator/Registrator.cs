@@ -6,6 +6,7 @@ using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Errors;
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 using LambdaRegistrator.Core.Triggers;
 using LambdaRegistrator.Execution;
@@ -19,8 +20,10 @@ namespace LambdaRegistrator;
 
 /// <summary>
 /// The registrator engine, composed once per process (<see cref="CreateAsync"/>) and reused for every invocation:
-/// classify an event, reconcile all functions or one, or (de)register one function by hand. Thread-safe for
-/// sequential invocations; the Lambda runtime never overlaps them in one process.
+/// classify an event, reconcile all functions or one, or (de)register one function by hand. Safe for invocations that
+/// overlap in one process (Lambda's multi-concurrency execution environments, a CLI running syncs in parallel): the
+/// only state it keeps (the account and the agent's datacenter, once learned) is set atomically, and concurrent writes
+/// to the same Consul object are settled by check-and-set.
 /// </summary>
 public sealed class Registrator : IDisposable
 {
@@ -32,7 +35,8 @@ public sealed class Registrator : IDisposable
 
     private Registrator(
         RegistratorOptions options, string region, string? accountId, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameters,
-        IConsulClient consul, ILogger logger, TimeProvider time, int maxCasRetries, IDisposable[] owned)
+        IConsulClient consul, ILogger logger, TimeProvider time, int maxCasRetries, IDisposable[] owned,
+        Func<DesiredState, ObservedState, PlanningOptions, Plan>? planner = null)
     {
         Options = options;
         Region = region;
@@ -43,17 +47,18 @@ public sealed class Registrator : IDisposable
         IFunctionInventory inventory = options.InventoryStrategy == InventoryStrategy.ListFunctions
             ? new ListFunctionsInventory(lambda, _reader, options.PageSize, options.MaxConcurrency, logger)
             : new TaggingInventory(tagging, logger);
-        var extensionData = options.ExtensionDataPrefix is { } prefix
-            ? new ExtensionDataWriter(consul, parameters, prefix, options.ExtensionDataTier, options.MaxConcurrency, time, logger)
+        var extensionData = options.ExtensionDataPrefix is not null
+            ? new ExtensionDataWriter(consul, parameters, options.ExtensionDataTier, options.MaxConcurrency, options.DeadlineMargin, time, logger)
             : null;
         _reconciler = new Reconciler(
             options,
             inventory,
             _reader,
             new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger),
-            new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, logger),
+            new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, time, logger),
             extensionData,
-            logger);
+            logger,
+            planner ?? Planner.CreatePlan);
     }
 
     /// <summary>The parsed configuration.</summary>
@@ -139,10 +144,12 @@ public sealed class Registrator : IDisposable
     }
 
     /// <summary>Composes the engine over given clients (tests, benchmarks); nothing is disposed by it.</summary>
+    /// <param name="planner">Plans a sync; null for <see cref="Planner.CreatePlan"/> (tests pass a counting one).</param>
     internal static Registrator Create(
         RegistratorOptions options, string region, string? accountId, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameters,
-        IConsulClient consul, ILogger logger, TimeProvider? time = null, int maxCasRetries = 3) =>
-        new(options, region, accountId, lambda, tagging, parameters, consul, logger, time ?? TimeProvider.System, maxCasRetries, []);
+        IConsulClient consul, ILogger logger, TimeProvider? time = null, int maxCasRetries = 3,
+        Func<DesiredState, ObservedState, PlanningOptions, Plan>? planner = null) =>
+        new(options, region, accountId, lambda, tagging, parameters, consul, logger, time ?? TimeProvider.System, maxCasRetries, [], planner);
 
     /// <summary>
     /// Handles one EventBridge event: a scheduled (or any <c>aws.events</c>) event runs a full sync, a CloudTrail Lambda
@@ -169,12 +176,12 @@ public sealed class Registrator : IDisposable
                 break;
             case FullSync full:
                 Log.EventClassified(_logger, SyncReport.FullSyncTrigger, full.Reason);
-                report = await _reconciler.FullSyncAsync(RegistratorId(context), dryRun: false, new TriggerContext(account, Region), cancellationToken).ConfigureAwait(false);
+                report = await _reconciler.FullSyncAsync(Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             case TargetedSync targeted:
                 Log.EventClassified(_logger, SyncReport.TargetedSyncTrigger, $"{targeted.EventName} {targeted.Function}");
                 report = await _reconciler.SyncFunctionAsync(
-                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), RegistratorId(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
@@ -186,7 +193,7 @@ public sealed class Registrator : IDisposable
     /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public async Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
-        Finished(await _reconciler.FullSyncAsync(RegistratorId(context), dryRun, new TriggerContext(Account(context), Region), cancellationToken).ConfigureAwait(false));
+        Finished(await _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken).ConfigureAwait(false));
 
     /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
@@ -198,7 +205,7 @@ public sealed class Registrator : IDisposable
         }
 
         var target = Complete(arn.Unqualified, Account(context));
-        return Finished(await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, RegistratorId(context), dryRun, cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -225,7 +232,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.RegisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, RegistratorId(context), cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Deregisters every service this registrator owns for one function, whatever AWS says (the CLI's <c>deregister</c>).</summary>
@@ -238,7 +245,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], RegistratorId(context), cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Releases the clients this registrator created.</summary>
@@ -282,17 +289,25 @@ public sealed class Registrator : IDisposable
     private LambdaArn Complete(LambdaArn function, string? account) => account is null ? function : function.Complete(account, Region);
 
     // Why: the registrator's own account comes from AWS_ACCOUNT_ID or its invoked function ARN, never from the
-    // functions it lists (a shared or cross-account inventory would then pick an owner id at random).
+    // functions it lists (a shared or cross-account inventory would then pick an owner id at random). Invocations may
+    // overlap: the first one to learn the account sets it atomically, and every later one reads that value.
     private string? Account(SyncContext? context)
     {
-        if (_accountId is null && context?.InvokedFunctionArn is { } invoked
-            && LambdaArn.TryParse(invoked, out var arn, out _) && arn.AccountId is { } account)
+        if (Volatile.Read(ref _accountId) is { } known)
         {
-            _accountId = account;
+            return known;
         }
 
-        return _accountId;
+        if (context?.InvokedFunctionArn is { } invoked && LambdaArn.TryParse(invoked, out var arn, out _) && arn.AccountId is { } account)
+        {
+            return Interlocked.CompareExchange(ref _accountId, account, null) ?? account;
+        }
+
+        return null;
     }
+
+    // The one source there is today: this registrator's own account (when known) and region, under its owner id.
+    private Source Home(SyncContext? context) => new(Account(context), Region, RegistratorId(context));
 
     private string RegistratorId(SyncContext? context)
     {

@@ -36,14 +36,4 @@ public sealed class ConsulClientCommunityEditionTests : IClassFixture<SimulatorF
 
         Assert.Contains("partition", e.ResponseBody, StringComparison.OrdinalIgnoreCase);
     }
-
-    [Fact]
-    public async Task ListNamespacesAsync_CommunityEdition_EnterpriseFeatureError()
-    {
-        using var client = _sim.Client();
-
-        var e = await Assert.ThrowsAsync<ConsulEnterpriseFeatureException>(() => client.ListNamespacesAsync(ConsulScope.Default, CancellationToken.None));
-
-        Assert.Contains("Community Edition", e.Message, StringComparison.Ordinal);
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Errors;
 using LambdaRegistrator.Consul.Tests.Fixtures;
@@ -155,5 +156,52 @@ public sealed class ConsulClientConfigEntriesTests : IClassFixture<ConsulFixture
         var none = await _client.ListServiceDefaultsAsync(ConsulScope.Default, $"Name == \"{ConsulFixture.Unique("nobody")}\"", CancellationToken.None);
 
         Assert.Empty(none.Value);
+    }
+
+    [Fact]
+    public async Task SetConfigEntryAsync_ReadModifyWriteOfAnotherKind_KeepsEveryFieldItDoesNotTouch()
+    {
+        var gateway = ConsulFixture.Unique("gw");
+        using var services = JsonDocument.Parse("""[{"Name":"db","CAFile":"/etc/ca.pem","SNI":"db.example.com"},{"Name":"web"}]""");
+        var written = new ConfigEntry
+        {
+            Kind = "terminating-gateway",
+            Name = gateway,
+            Meta = new Dictionary<string, string> { ["team"] = "platform" },
+            Fields = new Dictionary<string, JsonElement> { ["Services"] = services.RootElement.Clone() },
+        };
+        Assert.True(await _client.SetConfigEntryAsync(written, ConsulScope.Default, cas: 0, CancellationToken.None));
+        var read = (await _client.GetConfigEntryAsync("terminating-gateway", gateway, ConsulScope.Default, CancellationToken.None)).Value!;
+
+        var changed = read with { Meta = new Dictionary<string, string>(read.Meta) { ["lambda"] = "yes" } };
+        Assert.True(await _client.SetConfigEntryAsync(changed, ConsulScope.Default, cas: read.ModifyIndex, CancellationToken.None));
+
+        var after = (await _client.GetConfigEntryAsync("terminating-gateway", gateway, ConsulScope.Default, CancellationToken.None)).Value!;
+        Assert.Equal("terminating-gateway", after.Kind);
+        Assert.Equal("yes", after.Meta["lambda"]);
+        Assert.Equal("platform", after.Meta["team"]);
+        Assert.True(JsonElement.DeepEquals(read.Fields!["Services"], after.Fields!["Services"]), after.Fields["Services"].GetRawText());
+        Assert.Equal("/etc/ca.pem", after.Fields["Services"][0].GetProperty("CAFile").GetString());
+        var late = read with { Meta = new Dictionary<string, string> { ["late"] = "writer" } };
+        Assert.False(await _client.SetConfigEntryAsync(late, ConsulScope.Default, cas: read.ModifyIndex, CancellationToken.None));
+        Assert.True(await _client.DeleteConfigEntryAsync("terminating-gateway", gateway, ConsulScope.Default, cas: after.ModifyIndex, CancellationToken.None));
+        Assert.Null((await _client.GetConfigEntryAsync("terminating-gateway", gateway, ConsulScope.Default, CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task ListConfigEntriesAsync_Kind_ListsOnlyThatKind()
+    {
+        var gateway = ConsulFixture.Unique("gw");
+        await _client.SetServiceDefaultsAsync(Entry(_fn), ConsulScope.Default, cas: null, CancellationToken.None);
+        await _client.SetConfigEntryAsync(new ConfigEntry { Kind = "terminating-gateway", Name = gateway }, ConsulScope.Default, cas: null, CancellationToken.None);
+
+        var gateways = await _client.ListConfigEntriesAsync("terminating-gateway", ConsulScope.Default, filter: null, CancellationToken.None);
+        var defaults = await _client.ListConfigEntriesAsync(ServiceDefaultsEntry.KindName, ConsulScope.Default, $"Name == \"{_fn}\"", CancellationToken.None);
+
+        Assert.Contains(gateways.Value, e => e.Name == gateway);
+        Assert.All(gateways.Value, e => Assert.Equal("terminating-gateway", e.Kind));
+        var entry = Assert.Single(defaults.Value);
+        Assert.Equal(ServiceDefaultsEntry.KindName, entry.Kind);
+        Assert.Equal("http", entry.Fields!["Protocol"].GetString());
     }
 }

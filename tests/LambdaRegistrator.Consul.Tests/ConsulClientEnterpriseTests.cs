@@ -82,16 +82,4 @@ public sealed class ConsulClientEnterpriseTests : IClassFixture<EnterpriseConsul
 
         Assert.Contains($"Namespace \"{missing}\" does not exist", e.Message, StringComparison.Ordinal);
     }
-
-    [ConsulEnterpriseFact]
-    public async Task ListNamespacesAsync_Partition_ListsItsNamespaces()
-    {
-        var ns = ConsulFixture.Unique("team");
-        await ConsulAdmin.CreateNamespaceAsync(_consul.Target.Address, ns);
-
-        var namespaces = await _client.ListNamespacesAsync(ConsulScope.Default, CancellationToken.None);
-
-        Assert.Contains("default", namespaces.Value.Select(n => n.Name));
-        Assert.Contains(ns, namespaces.Value.Select(n => n.Name));
-    }
 }

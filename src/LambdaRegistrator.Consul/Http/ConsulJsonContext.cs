@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
-using LambdaRegistrator.Consul.Namespaces;
 
 namespace LambdaRegistrator.Consul.Http;
 
@@ -18,7 +17,8 @@ namespace LambdaRegistrator.Consul.Http;
 [JsonSerializable(typeof(List<CatalogService>))]
 [JsonSerializable(typeof(ServiceDefaultsEntry))]
 [JsonSerializable(typeof(List<ServiceDefaultsEntry>))]
-[JsonSerializable(typeof(List<ConsulNamespace>))]
+[JsonSerializable(typeof(ConfigEntry))]
+[JsonSerializable(typeof(List<ConfigEntry>))]
 [JsonSerializable(typeof(CARootList))]
 [JsonSerializable(typeof(LeafCert))]
 [JsonSerializable(typeof(bool))]

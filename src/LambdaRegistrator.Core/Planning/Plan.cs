@@ -13,6 +13,9 @@ public sealed record Plan(
     int UnchangedServices,
     LambdaArn? Target)
 {
+    /// <summary>Mesh identities to refresh (when due) for owned services without an action; empty when CONSUL_EXTENSION_DATA_PREFIX is unset.</summary>
+    public IReadOnlyList<MeshIdentityStep> MeshIdentities { get; init; } = [];
+
     /// <summary>True when there is nothing to write.</summary>
     public bool IsEmpty => Actions.Count == 0;
 

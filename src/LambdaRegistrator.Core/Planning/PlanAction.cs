@@ -8,14 +8,14 @@ namespace LambdaRegistrator.Core.Planning;
 /// <param name="FunctionArn">The owning function, unqualified, when known.</param>
 /// <param name="Steps">Consul writes in order; stop at the first failure.</param>
 /// <param name="Reason">Human-readable why, including what drifted.</param>
-/// <param name="ExtensionDataPath">SSM parameter for the consul-lambda-extension data of this service; null when CONSUL_EXTENSION_DATA_PREFIX is unset.</param>
+/// <param name="MeshIdentity">What to do with the service's mesh identity in SSM once every step succeeded; null when CONSUL_EXTENSION_DATA_PREFIX is unset.</param>
 public sealed record PlanAction(
     PlanActionKind Kind,
     ServiceKey Service,
     LambdaArn? FunctionArn,
     IReadOnlyList<PlanStep> Steps,
     string Reason,
-    string? ExtensionDataPath)
+    MeshIdentityStep? MeshIdentity)
 {
     /// <summary>One line for logs and the CLI: <c>register fn (dc=dc1): reason</c>.</summary>
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Service}: {Reason}";

@@ -1,3 +1,5 @@
+using LambdaRegistrator.Core.ConfigEntries;
+
 namespace LambdaRegistrator.Core.Planning;
 
 /// <summary>Applies a plan to an observed state the way Consul would (CAS checked, ModifyIndex bumped): for tests, dry runs and the idempotence property.</summary>
@@ -15,9 +17,9 @@ public static class PlanApplication
             services[service.Key] = service;
         }
 
-        var entries = new Dictionary<ServiceKey, ObservedServiceDefaults>();
+        var entries = new Dictionary<ConfigEntryKey, ObservedConfigEntry>();
         ulong nextIndex = 1;
-        foreach (var entry in observed.ServiceDefaults)
+        foreach (var entry in observed.ConfigEntries)
         {
             entries[entry.Key] = entry;
             nextIndex = Math.Max(nextIndex, entry.ModifyIndex + 1);
@@ -30,33 +32,32 @@ public static class PlanApplication
             {
                 switch (step)
                 {
-                    case PutServiceDefaults put:
+                    case PutConfigEntry put:
                     {
-                        var key = scope.Service(put.Entry.Name);
+                        var key = put.Key;
                         var current = entries.TryGetValue(key, out var existing) ? existing.ModifyIndex : 0;
                         if (current != put.CasIndex)
                         {
-                            throw new InvalidOperationException($"CAS mismatch writing service-defaults {key}: plan has {put.CasIndex}, state has {current}.");
+                            throw new InvalidOperationException($"CAS mismatch writing {key}: plan has {put.CasIndex}, state has {current}.");
                         }
 
-                        entries[key] = new ObservedServiceDefaults(scope, put.Entry, nextIndex++);
+                        entries[key] = new ObservedConfigEntry(put.Scope, put.Entry, nextIndex++);
                         break;
                     }
 
                     case RegisterService register:
                         services[scope.Service(register.Registration.Service.Id)] = new ObservedService(scope, register.Registration.Service);
                         break;
-                    case DeleteServiceDefaults delete:
+                    case DeleteConfigEntry delete:
                     {
-                        var key = scope.Service(delete.Name);
-                        if (entries.TryGetValue(key, out var existing))
+                        if (entries.TryGetValue(delete.Key, out var existing))
                         {
                             if (existing.ModifyIndex != delete.CasIndex)
                             {
-                                throw new InvalidOperationException($"CAS mismatch deleting service-defaults {key}: plan has {delete.CasIndex}, state has {existing.ModifyIndex}.");
+                                throw new InvalidOperationException($"CAS mismatch deleting {delete.Key}: plan has {delete.CasIndex}, state has {existing.ModifyIndex}.");
                             }
 
-                            entries.Remove(key);
+                            entries.Remove(delete.Key);
                         }
 
                         break;

@@ -21,6 +21,9 @@ public enum PlanProblemKind
     /// <summary>An alias named in the aliases tag does not exist on the function; it is not registered.</summary>
     MissingAlias,
 
+    /// <summary>The function is in another account, region or partition than the sync's source; it is skipped.</summary>
+    NotInSource,
+
     /// <summary>The function is tagged for another datacenter than DATACENTER; not managed here.</summary>
     DatacenterNotManaged,
 

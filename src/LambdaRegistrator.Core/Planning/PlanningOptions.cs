@@ -1,4 +1,5 @@
 using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Sources;
 
 namespace LambdaRegistrator.Core.Planning;
 
@@ -7,20 +8,23 @@ public sealed record PlanningOptions
 {
     /// <summary>Creates options with Community Edition defaults.</summary>
     /// <param name="nodeName">NODE_NAME.</param>
-    /// <param name="registratorId">This registrator's owner id (see <see cref="RegistratorOptions.ResolveRegistratorId"/>).</param>
-    public PlanningOptions(string nodeName, string registratorId)
+    /// <param name="source">The source whose functions are planned; its registrator id is the owner id written to meta.</param>
+    public PlanningOptions(string nodeName, Source source)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(registratorId);
+        ArgumentNullException.ThrowIfNull(source);
         NodeName = nodeName;
-        RegistratorId = registratorId;
+        Source = source;
     }
 
     /// <summary>NODE_NAME.</summary>
     public string NodeName { get; }
 
-    /// <summary>Owner id written to meta.</summary>
-    public string RegistratorId { get; }
+    /// <summary>The source whose functions are planned: functions elsewhere are skipped, and only objects carrying its owner id are this registrator's.</summary>
+    public Source Source { get; init; }
+
+    /// <summary>The owner id written to meta (the source's).</summary>
+    public string RegistratorId => Source.RegistratorId;
 
     /// <summary>DATACENTER: when set, functions tagged for another datacenter are not managed, and untagged ones go here.</summary>
     public string? Datacenter { get; init; }
@@ -42,12 +46,12 @@ public sealed record PlanningOptions
 
     /// <summary>Planning options from parsed configuration.</summary>
     /// <param name="options">The parsed environment.</param>
-    /// <param name="registratorId">The resolved owner id.</param>
+    /// <param name="source">The source to plan, with its resolved owner id.</param>
     /// <param name="localDatacenter">The agent's datacenter name, if known.</param>
-    public static PlanningOptions From(RegistratorOptions options, string registratorId, string? localDatacenter = null)
+    public static PlanningOptions From(RegistratorOptions options, Source source, string? localDatacenter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PlanningOptions(options.NodeName, registratorId)
+        return new PlanningOptions(options.NodeName, source)
         {
             Datacenter = options.Datacenter,
             LocalDatacenter = localDatacenter,

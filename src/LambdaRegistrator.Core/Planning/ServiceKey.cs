@@ -34,6 +34,28 @@ public readonly record struct ServiceKey
     public override int GetHashCode() =>
         HashCode.Combine(Scope, Name is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(Name));
 
+    /// <summary>Plan order: datacenter, partition, namespace, name (case-insensitive, then ordinal for a stable order).</summary>
+    public static int Compare(ServiceKey a, ServiceKey b)
+    {
+        var c = string.Compare(a.Datacenter, b.Datacenter, StringComparison.OrdinalIgnoreCase);
+        if (c == 0)
+        {
+            c = string.Compare(a.Partition, b.Partition, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (c == 0)
+        {
+            c = string.Compare(a.Namespace, b.Namespace, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (c == 0)
+        {
+            c = string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+    }
+
     /// <summary>Readable form: <c>name (dc=dc1 partition=p ns=n)</c>.</summary>
     public override string ToString() =>
         Scope.Datacenter is null && Scope.Partition is null && Scope.Namespace is null ? Name : $"{Name} ({Scope})";

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Triggers;
@@ -303,14 +304,9 @@ public static partial class TriggerClassifier
             function = function.Complete(account, region);
         }
 
-        if (context?.AccountId is { } expectedAccount && function.AccountId is { } actualAccount && actualAccount != expectedAccount)
+        if (context is not null && Source.Mismatch(context.AccountId, context.Region, function) is { } mismatch)
         {
-            return new IgnoredEvent($"{eventName} is about {function} in account {actualAccount}; this registrator manages account {expectedAccount}.");
-        }
-
-        if (context?.Region is { } expectedRegion && function.Region is { } actualRegion && actualRegion != expectedRegion)
-        {
-            return new IgnoredEvent($"{eventName} is about {function} in region {actualRegion}; this registrator manages region {expectedRegion}.");
+            return new IgnoredEvent($"{eventName} is about {function} {mismatch}.");
         }
 
         return new TargetedSync(function, eventName, apiCall, alias);

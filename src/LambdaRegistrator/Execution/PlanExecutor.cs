@@ -1,5 +1,6 @@
 using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Catalog;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Logging;
 using LambdaRegistrator.Observation;
@@ -9,14 +10,16 @@ namespace LambdaRegistrator.Execution;
 
 /// <summary>
 /// The only writer to Consul: runs a plan's actions in plan order, <c>MAX_CONCURRENCY</c> at a time, each action's
-/// steps in order (config entry before registration; config entry delete before deregistration). A failed action is
+/// steps in order (config entries before registration; config entry deletes before deregistration). Config entries of
+/// every kind go through one path, written and deleted with check-and-set. A failed action is
 /// recorded and the others continue; a lost check-and-set race re-reads and re-plans that one service (bounded);
 /// once the deadline token fires no new action starts and the rest are reported as skipped. Writes already in flight
 /// may use the margin (<paramref name="writeGrace"/>) to finish, and are cancelled when it is spent.
 /// </summary>
 /// <param name="writeGrace">How long in-flight writes may run past the deadline token: DEADLINE_MARGIN_MS, so they
 /// stop by the invocation's real deadline.</param>
-internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, TimeSpan writeGrace, ILogger logger)
+/// <param name="time">The clock <paramref name="writeGrace"/> is measured on.</param>
+internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, TimeSpan writeGrace, TimeProvider time, ILogger logger)
 {
     /// <summary>Executes <paramref name="plan"/>; never throws for a failed write.</summary>
     /// <param name="plan">The plan.</param>
@@ -27,9 +30,8 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     {
         ArgumentNullException.ThrowIfNull(plan);
         var outcomes = new ActionOutcome[plan.Actions.Count];
-        using var hardStop = new CancellationTokenSource();
-        using var startGrace = deadline.Register(() => hardStop.CancelAfter(writeGrace));
-        var writes = hardStop.Token;
+        using var writeDeadline = new WriteDeadline(writeGrace, time, deadline);
+        var writes = writeDeadline.Token;
         using var gate = new SemaphoreSlim(maxConcurrency);
         var running = new List<Task>(plan.Actions.Count);
         for (var i = 0; i < plan.Actions.Count; i++)
@@ -89,14 +91,14 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
         var retries = 0;
         while (true)
         {
-            var (lostRace, failure) = await RunStepsAsync(current, writes).ConfigureAwait(false);
+            var (lostOn, failure) = await RunStepsAsync(current, writes).ConfigureAwait(false);
             if (failure is not null)
             {
                 Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), failure);
                 return new ActionOutcome(current, ActionStatus.Failed, failure, retries);
             }
 
-            if (!lostRace)
+            if (lostOn is null)
             {
                 Log.ActionDone(logger, current.Kind.ToString(), current.Service.ToString(), current.Reason);
                 return new ActionOutcome(current, ActionStatus.Done, retries == 0 ? null : $"re-planned after {retries} lost check-and-set race(s)", retries);
@@ -106,7 +108,7 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
             Log.CasLost(logger, current.Service.ToString(), retries);
             if (retries > maxCasRetries)
             {
-                var message = $"lost the check-and-set race on service-defaults \"{current.Service.Name}\" {retries} times: another writer keeps changing it; the next sync retries";
+                var message = $"lost the check-and-set race on {lostOn.Value.Kind} \"{lostOn.Value.Name}\" {retries} times: another writer keeps changing it; the next sync retries";
                 Log.ActionFailed(logger, current.Kind.ToString(), current.Service.ToString(), message);
                 return new ActionOutcome(current, ActionStatus.Failed, message, retries);
             }
@@ -153,7 +155,8 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     // Why: writes already started may run into the margin past the deadline token (a half-written service, an entry
     // without its registration, is worse than using a few milliseconds of the margin), but no further: `writes` fires
     // when the margin is spent, so a hung Consul cannot keep the invocation alive past Lambda's own deadline.
-    private async Task<(bool LostRace, string? Failure)> RunStepsAsync(PlanAction action, CancellationToken writes)
+    // Returns the config entry whose check-and-set was lost (null when none was), or the failure.
+    private async Task<(ConfigEntryKey? LostOn, string? Failure)> RunStepsAsync(PlanAction action, CancellationToken writes)
     {
         var scope = ConsulMapping.ToWire(action.Service.Scope);
         foreach (var step in action.Steps)
@@ -162,20 +165,20 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
             {
                 switch (step)
                 {
-                    case PutServiceDefaults put:
-                        if (!await consul.SetServiceDefaultsAsync(ConsulMapping.ToWire(put.Entry), scope, put.CasIndex, writes).ConfigureAwait(false))
+                    case PutConfigEntry put:
+                        if (!await consul.SetConfigEntryAsync(ConsulMapping.ToWire(put.Entry), ConsulMapping.ToWire(put.Scope), put.CasIndex, writes).ConfigureAwait(false))
                         {
-                            return (true, null);
+                            return (put.Key, null);
                         }
 
                         break;
                     case RegisterService register:
                         await consul.RegisterAsync(ConsulMapping.ToWire(register.Registration), scope, writes).ConfigureAwait(false);
                         break;
-                    case DeleteServiceDefaults delete:
-                        if (!await consul.DeleteServiceDefaultsAsync(delete.Name, scope, delete.CasIndex, writes).ConfigureAwait(false))
+                    case DeleteConfigEntry delete:
+                        if (!await consul.DeleteConfigEntryAsync(delete.Key.Kind, delete.Key.Name, ConsulMapping.ToWire(delete.Key.Scope), delete.CasIndex, writes).ConfigureAwait(false))
                         {
-                            return (true, null);
+                            return (delete.Key, null);
                         }
 
                         break;
@@ -184,29 +187,29 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
                             .ConfigureAwait(false);
                         break;
                     default:
-                        return (false, $"unknown plan step {step.GetType().Name}");
+                        return (null, $"unknown plan step {step.GetType().Name}");
                 }
             }
             catch (OperationCanceledException) when (writes.IsCancellationRequested)
             {
-                return (false, $"{Describe(step)} was still running when the invocation's deadline (DEADLINE_MARGIN_MS after the stop for new writes) was reached; the next sync finishes it");
+                return (null, $"{Describe(step)} was still running when the invocation's deadline (DEADLINE_MARGIN_MS after the stop for new writes) was reached; the next sync finishes it");
             }
 #pragma warning disable CA1031 // Why: one action's failure must never stop the others; the cause is recorded.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                return (false, $"{Describe(step)} failed: {exception.Message}");
+                return (null, $"{Describe(step)} failed: {exception.Message}");
             }
         }
 
-        return (false, null);
+        return (null, null);
     }
 
     private static string Describe(PlanStep step) => step switch
     {
-        PutServiceDefaults put => $"PUT service-defaults \"{put.Entry.Name}\" (cas {put.CasIndex})",
+        PutConfigEntry put => $"PUT {put.Entry.Kind} \"{put.Entry.Name}\" (cas {put.CasIndex})",
         RegisterService register => $"catalog register \"{register.Registration.Service.Id}\"",
-        DeleteServiceDefaults delete => $"DELETE service-defaults \"{delete.Name}\" (cas {delete.CasIndex})",
+        DeleteConfigEntry delete => $"DELETE {delete.Key.Kind} \"{delete.Key.Name}\" (cas {delete.CasIndex})",
         DeregisterService deregister => $"catalog deregister \"{deregister.ServiceId}\"",
         _ => step.GetType().Name,
     };

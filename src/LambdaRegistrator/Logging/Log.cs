@@ -38,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Debug, "Confirmed {Count} changed function(s) with Lambda; {Gone} no longer exist", EventName = "Confirmed")]
     public static partial void Confirmed(ILogger logger, int count, int gone);
 
-    [LoggerMessage(20, LogLevel.Debug, "Read {Scope}: {Services} service(s) on the node, {Entries} service-defaults", EventName = "ScopeRead")]
+    [LoggerMessage(20, LogLevel.Debug, "Read {Scope}: {Services} service(s) on the node, {Entries} config entries", EventName = "ScopeRead")]
     public static partial void ScopeRead(ILogger logger, string scope, int services, int entries);
 
     [LoggerMessage(21, LogLevel.Warning, "Consul read of {Scope} failed: {Error}", EventName = "ConsulReadFailed")]

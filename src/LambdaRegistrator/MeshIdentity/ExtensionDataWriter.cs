@@ -8,31 +8,51 @@ using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Connect;
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Execution;
 using LambdaRegistrator.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace LambdaRegistrator.MeshIdentity;
 
 /// <summary>
-/// Keeps each registered service's mesh identity (Connect leaf + roots) in SSM for the consul-lambda-extension
-/// (<c>CONSUL_EXTENSION_DATA_PREFIX</c>), refreshing it once less than half of the leaf's lifetime remains.
+/// Carries out the plan's mesh-identity steps (<see cref="MeshIdentities"/> decides them): each registered service's
+/// identity (Connect leaf + roots) is kept in SSM for the consul-lambda-extension (<c>CONSUL_EXTENSION_DATA_PREFIX</c>),
+/// refreshed once less than half of the leaf's lifetime remains, and deleted with the service.
 /// </summary>
 /// <remarks>
-/// Why: the Go original writes the data only when a function's tags change, so the leaf silently expires. Refreshing
-/// needs the stored certificate's expiry; it is remembered per container, so a warm steady state costs no request,
-/// and a cold container reads each parameter once (GetParameter) to learn it.
+/// Why: refreshing needs the stored certificate's expiry; it is remembered per container, so a warm steady state costs
+/// no request, and a cold container reads each parameter once (GetParameter) to learn it.
 /// </remarks>
+/// <param name="writeGrace">How long SSM writes in flight may run past the deadline token: DEADLINE_MARGIN_MS, as for Consul writes.</param>
 internal sealed class ExtensionDataWriter(
-    IConsulClient consul, IParameterStore parameters, string prefix, ExtensionDataTier tier, int maxConcurrency, TimeProvider time, ILogger logger)
+    IConsulClient consul, IParameterStore parameters, ExtensionDataTier tier, int maxConcurrency, TimeSpan writeGrace, TimeProvider time, ILogger logger)
 {
     // Why: SSM Standard parameters hold at most 4 KB; larger values need the configured tier.
     private const int StandardTierLimit = 4096;
 
     private readonly ConcurrentDictionary<string, CertificateValidity> _known = new(StringComparer.Ordinal);
 
-    /// <summary>Writes or refreshes the identity of each service; <paramref name="fresh"/> ones (just registered) are always written.</summary>
+    /// <summary>
+    /// Carries out the plan's mesh-identity steps: deletes first (already gone counts as deleted), then writes (always)
+    /// and refreshes (only when the stored leaf is missing or due).
+    /// </summary>
     /// <returns>One secret-free sentence per failure.</returns>
-    public async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyCollection<ServiceKey> services, IReadOnlySet<ServiceKey> fresh, CancellationToken deadline)
+    public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline)
+    {
+        // Why: like the Consul writes, an SSM write already started may use the margin, and no more, so that a slow or
+        // throttled SSM cannot keep the invocation running past Lambda's own deadline.
+        using var writeDeadline = new WriteDeadline(writeGrace, time, deadline);
+        var errors = new List<string>();
+        errors.AddRange(await DeleteAsync([.. steps.Where(s => s.Action == MeshIdentityAction.Delete)], deadline, writeDeadline.Token).ConfigureAwait(false));
+        if (!deadline.IsCancellationRequested)
+        {
+            errors.AddRange(await EnsureAsync([.. steps.Where(s => s.Action != MeshIdentityAction.Delete)], deadline, writeDeadline.Token).ConfigureAwait(false));
+        }
+
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<string>> EnsureAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline, CancellationToken writes)
     {
         var errors = new ConcurrentQueue<string>();
         Task<CARootList>? roots = null;
@@ -47,17 +67,16 @@ internal sealed class ExtensionDataWriter(
 
         try
         {
-            await Parallel.ForEachAsync(services, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = deadline }, async (key, token) =>
+            await Parallel.ForEachAsync(steps, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = deadline }, async (step, token) =>
             {
-                var path = Planner.ExtensionDataPath(prefix, key);
                 try
                 {
-                    if (!fresh.Contains(key) && !await IsDueAsync(path, token).ConfigureAwait(false))
+                    if (step.Action == MeshIdentityAction.Refresh && !await IsDueAsync(step.Path, token).ConfigureAwait(false))
                     {
                         return;
                     }
 
-                    await WriteAsync(key, path, await Roots().ConfigureAwait(false), token).ConfigureAwait(false);
+                    await WriteAsync(step.Service, step.Path, await Roots().ConfigureAwait(false), token, writes).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -67,12 +86,12 @@ internal sealed class ExtensionDataWriter(
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    Log.ExtensionDataFailed(logger, path, exception.Message);
-                    errors.Enqueue($"Writing mesh identity {path} failed: {exception.Message}");
+                    Log.ExtensionDataFailed(logger, step.Path, exception.Message);
+                    errors.Enqueue($"Writing mesh identity {step.Path} failed: {exception.Message}");
                 }
             }).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested || writes.IsCancellationRequested)
         {
             errors.Enqueue("The deadline was reached while writing mesh identities; the next sync finishes them.");
         }
@@ -80,23 +99,29 @@ internal sealed class ExtensionDataWriter(
         return [.. errors];
     }
 
-    /// <summary>Deletes the identity of each deregistered service (already gone counts as deleted).</summary>
-    public async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyCollection<ServiceKey> services, CancellationToken deadline)
+    private async Task<IReadOnlyList<string>> DeleteAsync(IReadOnlyList<MeshIdentityStep> steps, CancellationToken deadline, CancellationToken writes)
     {
         var errors = new List<string>();
-        foreach (var key in services)
+        foreach (var step in steps)
         {
-            var path = Planner.ExtensionDataPath(prefix, key);
+            var path = step.Path;
             try
             {
-                var existed = await parameters.DeleteParameterAsync(path, CancellationToken.None).ConfigureAwait(false);
+                var existed = await parameters.DeleteParameterAsync(path, writes).ConfigureAwait(false);
                 _known.TryRemove(path, out _);
                 Log.ExtensionDataDeleted(logger, path, existed);
             }
             catch (Aws.AwsServiceException exception)
             {
                 Log.ExtensionDataFailed(logger, path, exception.Message);
-                errors.Add($"Deleting mesh identity {path} failed: {exception.Message}");
+                errors.Add($"Deleting mesh identity {path} failed: {exception.Message} Its service is deregistered; delete the parameter by hand.");
+            }
+            catch (OperationCanceledException) when (writes.IsCancellationRequested)
+            {
+                const string Message = "the delete was still running when the invocation's deadline (DEADLINE_MARGIN_MS after the stop for new writes) was reached";
+                Log.ExtensionDataFailed(logger, path, Message);
+                errors.Add($"Deleting mesh identity {path}: {Message}. Its service is deregistered; delete the parameter by hand if it remains.");
+                break;
             }
 
             if (deadline.IsCancellationRequested)
@@ -126,7 +151,7 @@ internal sealed class ExtensionDataWriter(
         return read.IsDue(now);
     }
 
-    private async Task WriteAsync(ServiceKey key, string path, CARootList roots, CancellationToken cancellationToken)
+    private async Task WriteAsync(ServiceKey key, string path, CARootList roots, CancellationToken cancellationToken, CancellationToken writes)
     {
         // Why: the agent issues leaves for its own datacenter; only partition and namespace select the identity.
         var scope = new Consul.ConsulScope(null, key.Partition, key.Namespace);
@@ -146,7 +171,7 @@ internal sealed class ExtensionDataWriter(
             ExtensionDataTier.IntelligentTiering => ParameterTier.IntelligentTiering,
             _ => ParameterTier.Standard,
         };
-        await parameters.PutSecureStringAsync(path, value, parameterTier, CancellationToken.None).ConfigureAwait(false);
+        await parameters.PutSecureStringAsync(path, value, parameterTier, writes).ConfigureAwait(false);
         _known[path] = new CertificateValidity(leaf.ValidAfter, leaf.ValidBefore);
         Log.ExtensionDataWritten(logger, path, parameterTier.ToString(), leaf.ValidBefore);
     }

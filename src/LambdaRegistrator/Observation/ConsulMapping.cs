@@ -1,12 +1,12 @@
+using System.Text.Json;
 using LambdaRegistrator.Consul.Catalog;
+using LambdaRegistrator.Core.ConfigEntries;
 using CoreCatalogRegistration = LambdaRegistrator.Core.Planning.CatalogRegistration;
 using CoreCatalogService = LambdaRegistrator.Core.Planning.CatalogService;
-using CoreEnvoyExtension = LambdaRegistrator.Core.Planning.EnvoyExtension;
+using CoreConfigEntry = LambdaRegistrator.Core.ConfigEntries.ConfigEntry;
 using CoreScope = LambdaRegistrator.Core.Planning.ConsulScope;
-using CoreServiceDefaults = LambdaRegistrator.Core.Planning.ServiceDefaultsEntry;
-using WireEnvoyExtension = LambdaRegistrator.Consul.ConfigEntries.EnvoyExtension;
+using WireConfigEntry = LambdaRegistrator.Consul.ConfigEntries.ConfigEntry;
 using WireScope = LambdaRegistrator.Consul.ConsulScope;
-using WireServiceDefaults = LambdaRegistrator.Consul.ConfigEntries.ServiceDefaultsEntry;
 
 namespace LambdaRegistrator.Observation;
 
@@ -15,18 +15,17 @@ internal static class ConsulMapping
 {
     public static WireScope ToWire(CoreScope scope) => new(scope.Datacenter, scope.Partition, scope.Namespace);
 
-    public static CoreServiceDefaults ToCore(WireServiceDefaults entry) => new(
-        entry.Name,
-        entry.Protocol,
-        entry.Meta,
-        [.. entry.EnvoyExtensions.Select(e => new CoreEnvoyExtension(e.Name, e.Required, e.Arguments))]);
+    // Why: the kind's typed body is made from the entry's raw fields (Core models each kind); fields a kind does not
+    // model stay raw in the body, so writing an entry back sends them unchanged.
+    public static CoreConfigEntry ToCore(WireConfigEntry entry) =>
+        new(entry.Name, entry.Meta, ConfigEntryKinds.Read(entry.Kind, (IReadOnlyDictionary<string, JsonElement>?)entry.Fields ?? JsonFields.None));
 
-    public static WireServiceDefaults ToWire(CoreServiceDefaults entry) => new()
+    public static WireConfigEntry ToWire(CoreConfigEntry entry) => new()
     {
+        Kind = entry.Kind,
         Name = entry.Name,
-        Protocol = entry.Protocol,
         Meta = entry.Meta,
-        EnvoyExtensions = [.. entry.EnvoyExtensions.Select(e => new WireEnvoyExtension { Name = e.Name, Required = e.Required, Arguments = e.Arguments })],
+        Fields = new Dictionary<string, JsonElement>(entry.Body.ToFields(), StringComparer.Ordinal),
     };
 
     public static CoreCatalogService ToCore(AgentService service) => new(

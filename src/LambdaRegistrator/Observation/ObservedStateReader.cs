@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Errors;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Core.Tags;
 using LambdaRegistrator.Logging;
@@ -10,9 +11,10 @@ using CoreScope = LambdaRegistrator.Core.Planning.ConsulScope;
 namespace LambdaRegistrator.Observation;
 
 /// <summary>
-/// Reads the observed state from Consul. A full read costs two requests per (datacenter, partition): the services on
-/// NODE_NAME and the service-defaults list (on Enterprise with <c>ns=*</c>, so services left in any namespace are seen).
-/// A targeted read costs the node's services plus one config GET per service name of the function.
+/// Reads the observed state from Consul. A full read costs one request per (datacenter, partition) for the services on
+/// NODE_NAME plus one list per config entry kind written per service (<see cref="ConsulObjects.ServiceEntryKinds"/>;
+/// today service-defaults), on Enterprise with <c>ns=*</c> so that services left in any namespace are seen. A targeted
+/// read costs the node's services plus one filtered list per kind and scope for the function's service names.
 /// </summary>
 internal sealed class ObservedStateReader(IConsulClient consul, string nodeName, bool enterprise, ILogger logger)
 {
@@ -23,7 +25,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
     public async Task<ObservedRead> ReadAsync(IReadOnlyList<CoreScope> scopes, CancellationToken cancellationToken)
     {
         var services = new ConcurrentBag<ObservedService>();
-        var entries = new ConcurrentBag<ObservedServiceDefaults>();
+        var entries = new ConcurrentBag<ObservedConfigEntry>();
         var readScopes = new ConcurrentBag<CoreScope>();
         var errors = new ConcurrentQueue<string>();
         string? local = null;
@@ -33,10 +35,12 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
             try
             {
                 var nodeTask = consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), token);
-                var entriesTask = consul.ListServiceDefaultsAsync(ConsulMapping.ToWire(group.Query), null, token);
+                var entryTasks = ConsulObjects.ServiceEntryKinds
+                    .Select(kind => consul.ListConfigEntriesAsync(kind, ConsulMapping.ToWire(group.Query), null, token))
+                    .ToList();
                 var nodeResult = await nodeTask.ConfigureAwait(false);
-                var listResult = await entriesTask.ConfigureAwait(false);
-                if (FilteredByAcls(group.Query, nodeResult.Meta, listResult.Meta) is { } filtered)
+                var listResults = await Task.WhenAll(entryTasks).ConfigureAwait(false);
+                if (FilteredByAcls(group.Query, [nodeResult.Meta, .. listResults.Select(r => r.Meta)]) is { } filtered)
                 {
                     Log.ConsulReadFailed(logger, group.Query.ToString(), filtered);
                     errors.Enqueue(filtered);
@@ -44,7 +48,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                 }
 
                 var node = nodeResult.Value;
-                var list = listResult.Value;
+                var list = listResults.SelectMany(r => r.Value).Where(e => e.Name.Length > 0).ToList();
                 if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
                 {
                     Interlocked.CompareExchange(ref local, known.Datacenter, null);
@@ -57,7 +61,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
 
                 foreach (var entry in list)
                 {
-                    entries.Add(new ObservedServiceDefaults(ScopeOf(group.Query, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
+                    entries.Add(new ObservedConfigEntry(ScopeOf(group.Query, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
                 }
 
                 foreach (var scope in group.Scopes)
@@ -105,7 +109,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
             try
             {
                 var nodeResult = await consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), cancellationToken).ConfigureAwait(false);
-                if (FilteredByAcls(group.Query, nodeResult.Meta) is { } filtered)
+                if (FilteredByAcls(group.Query, [nodeResult.Meta]) is { } filtered)
                 {
                     Log.ConsulReadFailed(logger, group.Query.ToString(), filtered);
                     errors.Add(filtered);
@@ -122,7 +126,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                 {
                     var observed = new ObservedService(ScopeOf(group.Query, service.Namespace), ConsulMapping.ToCore(service));
                     services.Add(observed);
-                    if (BelongsTo(observed.Service.Meta, target))
+                    if (Ownership.BelongsTo(observed.Service.Meta, target))
                     {
                         lookups.Add(observed.Key);
                     }
@@ -144,28 +148,39 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
             }
         }
 
-        // Why: one filtered list per scope instead of one GET per name keeps an event for a function with aliases at a
-        // constant number of requests (issue 7: at most 4 for an unchanged function). Names come from validated
+        // Why: one filtered list per kind and scope instead of one GET per name keeps an event for a function with
+        // aliases at a constant number of requests (at most 4 for an unchanged function). Names come from validated
         // function and alias names ([A-Za-z0-9_-]), and are quoted for bexpr anyway.
-        var entries = new List<ObservedServiceDefaults>();
+        var entries = new List<ObservedConfigEntry>();
         foreach (var scopeLookups in lookups.GroupBy(k => k.Scope))
         {
             var scope = scopeLookups.Key;
             var names = scopeLookups.Select(k => k.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            try
+            var filter = string.Join(" or ", names.Order(StringComparer.Ordinal).Select(n => $"Name == {Quoted(n)}"));
+            foreach (var kind in ConsulObjects.ServiceEntryKinds)
             {
-                var filter = string.Join(" or ", names.Order(StringComparer.Ordinal).Select(n => $"Name == {Quoted(n)}"));
-                var list = (await consul.ListServiceDefaultsAsync(ConsulMapping.ToWire(scope), filter, cancellationToken).ConfigureAwait(false)).Value;
-                foreach (var entry in list.Where(e => names.Contains(e.Name)))
+                try
                 {
-                    entries.Add(new ObservedServiceDefaults(ScopeOf(scope, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
+                    var result = await consul.ListConfigEntriesAsync(kind, ConsulMapping.ToWire(scope), filter, cancellationToken).ConfigureAwait(false);
+                    if (FilteredByAcls(scope, [result.Meta]) is { } filtered)
+                    {
+                        Log.ConsulReadFailed(logger, scope.ToString(), filtered);
+                        errors.Add(filtered);
+                        readScopes.Remove(scope);
+                        continue;
+                    }
+
+                    foreach (var entry in result.Value.Where(e => names.Contains(e.Name)))
+                    {
+                        entries.Add(new ObservedConfigEntry(ScopeOf(scope, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
+                    }
                 }
-            }
-            catch (ConsulException exception)
-            {
-                Log.ConsulReadFailed(logger, scope.ToString(), exception.Message);
-                errors.Add($"Reading service-defaults {string.Join(", ", names)} in {scope} from Consul failed: {exception.Message}");
-                readScopes.Remove(scope);
+                catch (ConsulException exception)
+                {
+                    Log.ConsulReadFailed(logger, scope.ToString(), exception.Message);
+                    errors.Add($"Reading {kind} {string.Join(", ", names)} in {scope} from Consul failed: {exception.Message}");
+                    readScopes.Remove(scope);
+                }
             }
         }
 
@@ -175,9 +190,10 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
     private static string Quoted(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     // Why: Consul answers a list read the token may only partly see with 200 and the entries silently dropped, marked
-    // only by X-Consul-Results-Filtered-By-ACLs (consul-api.md section 5.1). Planning on such a read would re-register
-    // what exists and miss what to delete, so the scope counts as unread and the report names the rules to grant.
-    private string? FilteredByAcls(CoreScope query, params QueryMeta[] metas) =>
+    // only by the X-Consul-Results-Filtered-By-ACLs header. Planning on such a read would re-register what exists and
+    // miss what to delete, so the scope counts as unread and the report names the rules to grant. The one rule for
+    // every read path: the full read, the targeted read and their config entry lists alike.
+    private string? FilteredByAcls(CoreScope query, IReadOnlyList<QueryMeta> metas) =>
         metas.Any(m => m.ResultsFilteredByAcls)
             ? $"Consul filtered the read of {query} by ACLs: the token cannot see every service on node \"{nodeName}\". " +
               $"Grant node \"{nodeName}\" {{ policy = \"write\" }} (write implies the node:read that listing needs) and " +
@@ -185,25 +201,29 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
               "Services there are not planned in this sync."
             : null;
 
-    /// <summary>Re-reads one service after a lost check-and-set race: its config entry and its instances on NODE_NAME.</summary>
+    /// <summary>Re-reads one service after a lost check-and-set race: its config entries and its instances on NODE_NAME.</summary>
     /// <exception cref="ConsulException">A read failed.</exception>
     public async Task<ObservedState> ReadServiceAsync(ServiceKey key, CancellationToken cancellationToken)
     {
         var scope = ConsulMapping.ToWire(key.Scope);
-        var entryTask = consul.GetServiceDefaultsAsync(key.Name, scope, cancellationToken);
+        var entryScope = ConsulObjects.ConfigEntryScope(key.Scope);
+        var entryTasks = ConsulObjects.ServiceEntryKinds
+            .Select(kind => consul.GetConfigEntryAsync(kind, key.Name, ConsulMapping.ToWire(entryScope), cancellationToken))
+            .ToList();
         var instancesTask = consul.GetServiceAsync(key.Name, scope, cancellationToken);
-        var entry = (await entryTask.ConfigureAwait(false)).Value;
+        var found = await Task.WhenAll(entryTasks).ConfigureAwait(false);
         var instances = (await instancesTask.ConfigureAwait(false)).Value;
         var services = instances
             .Where(i => string.Equals(i.Node, nodeName, StringComparison.OrdinalIgnoreCase))
             .Select(i => new ObservedService(key.Scope, ConsulMapping.ToCore(i)))
             .ToList();
-        IReadOnlyList<ObservedServiceDefaults> entries = entry is null ? [] : [new ObservedServiceDefaults(key.Scope, ConsulMapping.ToCore(entry), entry.ModifyIndex)];
+        var entries = found
+            .Select(r => r.Value)
+            .OfType<Consul.ConfigEntries.ConfigEntry>()
+            .Select(e => new ObservedConfigEntry(entryScope, ConsulMapping.ToCore(e), e.ModifyIndex))
+            .ToList();
         return new ObservedState([key.Scope], services, entries);
     }
-
-    private static bool BelongsTo(IReadOnlyDictionary<string, string> meta, LambdaArn target) =>
-        meta.TryGetValue(OwnershipMeta.FunctionArnKey, out var text) && LambdaArn.TryParse(text, out var arn, out _) && arn.Unqualified.SameFunctionAs(target);
 
     private CoreScope ScopeOf(CoreScope query, string? itemNamespace) =>
         enterprise && query.Namespace == AllNamespaces

@@ -4,7 +4,6 @@ using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
 using LambdaRegistrator.Consul.Http;
-using LambdaRegistrator.Consul.Namespaces;
 
 namespace LambdaRegistrator.Consul.Tests.Http;
 
@@ -211,13 +210,38 @@ public sealed class ConsulJsonTests
     }
 
     [Fact]
-    public void Deserialize_Namespaces_MetaNullReadsEmpty()
+    public void Serialize_ServiceDefaultsThroughTheGenericEntry_SameJsonObjectAsTyped()
     {
-        var namespaces = Read<List<ConsulNamespace>>("""[{"Name":"default","Description":"Builtin Default Namespace","Meta":null,"Partition":"default","CreateIndex":4,"ModifyIndex":4}]""");
+        var typed = new ServiceDefaultsEntry
+        {
+            Name = "fn",
+            Protocol = "http",
+            Meta = new Dictionary<string, string> { ["owner"] = "me" },
+            EnvoyExtensions = [EnvoyExtension.AwsLambda("arn:aws:lambda:eu-west-1:123456789012:function:fn", payloadPassthrough: true, invocationMode: "asynchronous")],
+        };
 
-        var ns = Assert.Single(namespaces);
-        Assert.Equal("default", ns.Name);
-        Assert.Empty(ns.Meta);
+        var generic = ServiceDefaultsClientExtensions.ToConfigEntry(typed);
+
+        using var expected = JsonDocument.Parse(Write(typed));
+        using var actual = JsonDocument.Parse(Write(generic));
+        Assert.True(JsonElement.DeepEquals(expected.RootElement, actual.RootElement), Write(generic));
+        Assert.Equal(typed, ServiceDefaultsClientExtensions.FromConfigEntry(generic) with { Meta = typed.Meta, EnvoyExtensions = typed.EnvoyExtensions });
+    }
+
+    [Fact]
+    public void Deserialize_ConfigEntryOfAnyKind_UnmodelledFieldsKeptAsSentAndWrittenBack()
+    {
+        const string json = """{"Kind":"terminating-gateway","Name":"gw","Services":[{"Name":"db","CAFile":"/ca.pem"}],"Meta":null,"CreateIndex":7,"ModifyIndex":9,"Hash":123}""";
+
+        var entry = Read<ConfigEntry>(json);
+
+        Assert.Equal("terminating-gateway", entry.Kind);
+        Assert.Empty(entry.Meta);
+        Assert.Equal(9UL, entry.ModifyIndex);
+        Assert.Equal("/ca.pem", entry.Fields!["Services"][0].GetProperty("CAFile").GetString());
+        Assert.Equal(
+            """{"Kind":"terminating-gateway","Name":"gw","CreateIndex":7,"ModifyIndex":9,"Services":[{"Name":"db","CAFile":"/ca.pem"}],"Hash":123}""",
+            Write(entry));
     }
 
     [Fact]

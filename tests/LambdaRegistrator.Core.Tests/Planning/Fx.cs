@@ -1,5 +1,7 @@
 using System.Text.Json;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Tests.Planning;
@@ -16,9 +18,12 @@ internal static class Fx
 
     public static LambdaArn Arn(string name) => LambdaArn.Create(Region, Account, name);
 
-    public static PlanningOptions Options(string registratorId = Me) => new(Node, registratorId);
+    /// <summary>The source every planner test plans: this account and region, owner id <see cref="Me"/> unless given.</summary>
+    public static Source Home(string registratorId = Me) => new(Account, Region, registratorId);
 
-    public static PlanningOptions Enterprise(params string[] partitions) => new(Node, Me)
+    public static PlanningOptions Options(string registratorId = Me) => new(Node, Home(registratorId));
+
+    public static PlanningOptions Enterprise(params string[] partitions) => new(Node, Home())
     {
         Enterprise = true,
         Partitions = new HashSet<string>(partitions, StringComparer.OrdinalIgnoreCase),
@@ -44,25 +49,25 @@ internal static class Fx
 
     public static DesiredState Incomplete(params FunctionInventoryEntry[] functions) => DesiredState.FullSync(functions, isComplete: false);
 
-    public static ObservedState Observed(IEnumerable<ObservedService> services, IEnumerable<ObservedServiceDefaults> entries, params ConsulScope[] scopes) =>
+    public static ObservedState Observed(IEnumerable<ObservedService> services, IEnumerable<ObservedConfigEntry> entries, params ConsulScope[] scopes) =>
         new(scopes.Length == 0 ? [Default] : scopes, [.. services], [.. entries]);
 
     public static ObservedState Observed(params object[] objects) =>
-        Observed(objects.OfType<ObservedService>(), objects.OfType<ObservedServiceDefaults>());
+        Observed(objects.OfType<ObservedService>(), objects.OfType<ObservedConfigEntry>());
 
     public static Dictionary<string, string> OwnerMeta(string function, string registratorId = Me) => new(StringComparer.Ordinal)
     {
-        [OwnershipMeta.RegistratorIdKey] = registratorId,
-        [OwnershipMeta.FunctionArnKey] = Arn(function).ToString(),
+        [Ownership.RegistratorIdKey] = registratorId,
+        [Ownership.FunctionArnKey] = Arn(function).ToString(),
     };
 
     /// <summary>A service registered by this project's registrator (owner meta + managed tag).</summary>
     public static ObservedService OwnedService(string name, string function, string registratorId = Me, ConsulScope? scope = null) =>
-        new(scope ?? Default, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(function, registratorId)));
+        new(scope ?? Default, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(function, registratorId)));
 
     /// <summary>A service registered by the Go registrator: managed tag, no meta.</summary>
     public static ObservedService GoService(string name, ConsulScope? scope = null) =>
-        new(scope ?? Default, new CatalogService(name, name, [OwnershipMeta.ManagedTag], new Dictionary<string, string>()));
+        new(scope ?? Default, new CatalogService(name, name, [Ownership.ManagedTag], new Dictionary<string, string>()));
 
     /// <summary>A service someone else registered on the node.</summary>
     public static ObservedService ForeignService(string name, ConsulScope? scope = null) =>
@@ -77,18 +82,28 @@ internal static class Fx
         });
 
     /// <summary>The config entry this registrator writes for a synchronous, non-passthrough function or alias.</summary>
-    public static ObservedServiceDefaults OwnedEntry(string name, string function, ulong index, string? qualifier = null, string mode = "synchronous", string registratorId = Me, ConsulScope? scope = null)
+    public static ObservedConfigEntry OwnedEntry(string name, string function, ulong index, string? qualifier = null, string mode = "synchronous", string registratorId = Me, ConsulScope? scope = null)
     {
         var arn = qualifier is null ? Arn(function).ToString() : $"{Arn(function)}:{qualifier}";
-        return new(scope ?? Default, new ServiceDefaultsEntry(name, "http", OwnerMeta(function, registratorId), [LambdaExtension(arn, mode: mode)]), index);
+        return new(scope ?? Default, Defaults(name, "http", OwnerMeta(function, registratorId), LambdaExtension(arn, mode: mode)), index);
     }
 
     /// <summary>The config entry the Go registrator writes: no meta, upper-case invocation mode.</summary>
-    public static ObservedServiceDefaults GoEntry(string name, string arn, ulong index, ConsulScope? scope = null) =>
-        new(scope ?? Default, new ServiceDefaultsEntry(name, "http", new Dictionary<string, string>(), [LambdaExtension(arn, mode: "SYNCHRONOUS")]), index);
+    public static ObservedConfigEntry GoEntry(string name, string arn, ulong index, ConsulScope? scope = null) =>
+        new(scope ?? Default, Defaults(name, "http", new Dictionary<string, string>(), LambdaExtension(arn, mode: "SYNCHRONOUS")), index);
 
-    public static ObservedServiceDefaults ForeignEntry(string name, ulong index, ConsulScope? scope = null) =>
-        new(scope ?? Default, new ServiceDefaultsEntry(name, "grpc", new Dictionary<string, string>(), []), index);
+    public static ObservedConfigEntry ForeignEntry(string name, ulong index, ConsulScope? scope = null) =>
+        new(scope ?? Default, Defaults(name, "grpc", new Dictionary<string, string>()), index);
+
+    /// <summary>A service-defaults entry as Consul holds it.</summary>
+    public static ConfigEntry Defaults(string name, string protocol, IReadOnlyDictionary<string, string> meta, params EnvoyExtension[] extensions) =>
+        new(name, meta, new ServiceDefaults(protocol, extensions));
+
+    /// <summary>The service-defaults body a put step writes.</summary>
+    public static ServiceDefaults Body(PutConfigEntry put) => Assert.IsType<ServiceDefaults>(put.Entry.Body);
+
+    /// <summary>The delete step of a service-defaults entry in the default scope.</summary>
+    public static DeleteConfigEntry DeleteDefaults(string name, ulong cas) => new(new ConfigEntryKey(ServiceDefaults.KindName, Default, name), cas);
 
     /// <summary>Plans, applies and returns the state after the plan (for steady-state checks).</summary>
     public static ObservedState Converge(DesiredState desired, ObservedState observed, PlanningOptions options) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
 using static LambdaRegistrator.Core.Tests.Planning.Fx;
@@ -16,16 +17,18 @@ public sealed class PlannerContentTests
         var action = Assert.Single(plan.Actions);
         Assert.Equal(PlanActionKind.Register, action.Kind);
         Assert.Equal(Arn("orders"), action.FunctionArn);
-        Assert.Null(action.ExtensionDataPath);
+        Assert.Null(action.MeshIdentity);
+        Assert.Empty(plan.MeshIdentities);
         Assert.Collection(action.Steps,
             step =>
             {
-                var put = Assert.IsType<PutServiceDefaults>(step);
+                var put = Assert.IsType<PutConfigEntry>(step);
                 Assert.Equal(0UL, put.CasIndex);
                 Assert.Equal("orders", put.Entry.Name);
-                Assert.Equal("http", put.Entry.Protocol);
+                Assert.Equal("service-defaults", put.Entry.Kind);
+                Assert.Equal("http", Body(put).Protocol);
                 Assert.Equal(OwnerMeta("orders"), put.Entry.Meta);
-                var extension = Assert.Single(put.Entry.EnvoyExtensions);
+                var extension = Assert.Single(Body(put).EnvoyExtensions);
                 Assert.Equal("builtin/aws/lambda", extension.Name);
                 Assert.False(extension.Required);
                 Assert.Equal("\"arn:aws:lambda:us-east-1:123456789012:function:orders\"", extension.Arguments["arn"].GetRawText());
@@ -52,13 +55,13 @@ public sealed class PlannerContentTests
         var plan = Planner.CreatePlan(Full(Enabled("orders", "invocation-mode", "ASYNCHRONOUS", "payload-passthrough", "TRUE", "aliases", "live")), Observed(), Options());
 
         var alias = plan.Actions.Single(a => a.Service.Name == "orders-live");
-        var put = alias.Steps.OfType<PutServiceDefaults>().Single();
-        var arguments = put.Entry.EnvoyExtensions[0].Arguments;
+        var put = alias.Steps.OfType<PutConfigEntry>().Single();
+        var arguments = Body(put).EnvoyExtensions[0].Arguments;
         Assert.Equal("\"arn:aws:lambda:us-east-1:123456789012:function:orders:live\"", arguments["arn"].GetRawText());
         Assert.Equal("true", arguments["payloadPassthrough"].GetRawText());
         Assert.Equal("\"asynchronous\"", arguments["invocationMode"].GetRawText());
-        Assert.Equal(Arn("orders").ToString(), put.Entry.Meta[OwnershipMeta.FunctionArnKey]);
-        Assert.Equal(Arn("orders").ToString(), alias.Steps.OfType<RegisterService>().Single().Registration.Service.Meta[OwnershipMeta.FunctionArnKey]);
+        Assert.Equal(Arn("orders").ToString(), put.Entry.Meta[Ownership.FunctionArnKey]);
+        Assert.Equal(Arn("orders").ToString(), alias.Steps.OfType<RegisterService>().Single().Registration.Service.Meta[Ownership.FunctionArnKey]);
     }
 
     [Fact]
@@ -68,13 +71,13 @@ public sealed class PlannerContentTests
 
         var plan = Planner.CreatePlan(Full(Enabled("orders", "invocation-mode", "asynchronous", "payload-passthrough", "true")), Observed(), options);
 
-        var entry = plan.Actions.Single().Steps.OfType<PutServiceDefaults>().Single().Entry;
-        Assert.Empty(entry.EnvoyExtensions);
-        Assert.Equal("http", entry.Protocol);
+        var entry = plan.Actions.Single().Steps.OfType<PutConfigEntry>().Single().Entry;
+        Assert.Empty(Assert.IsType<ServiceDefaults>(entry.Body).EnvoyExtensions);
+        Assert.Equal("http", Assert.IsType<ServiceDefaults>(entry.Body).Protocol);
         Assert.Equal(new Dictionary<string, string>
         {
-            [OwnershipMeta.RegistratorIdKey] = Me,
-            [OwnershipMeta.FunctionArnKey] = Arn("orders").ToString(),
+            [Ownership.RegistratorIdKey] = Me,
+            [Ownership.FunctionArnKey] = Arn("orders").ToString(),
             ["serverless.consul.hashicorp.com/v1alpha1/lambda/enabled"] = "true",
             ["serverless.consul.hashicorp.com/v1alpha1/lambda/arn"] = Arn("orders").ToString(),
             ["serverless.consul.hashicorp.com/v1alpha1/lambda/payload-passthrough"] = "true",
@@ -92,7 +95,7 @@ public sealed class PlannerContentTests
 
         var action = Assert.Single(plan.Actions);
         Assert.Equal(PlanActionKind.Update, action.Kind);
-        var put = Assert.IsType<PutServiceDefaults>(Assert.Single(action.Steps));
+        var put = Assert.IsType<PutConfigEntry>(Assert.Single(action.Steps));
         Assert.Equal(12UL, put.CasIndex);
         Assert.Contains("EnvoyExtensions count 1 -> 0", action.Reason, StringComparison.Ordinal);
     }
@@ -106,7 +109,7 @@ public sealed class PlannerContentTests
 
         var action = Assert.Single(plan.Actions);
         Assert.Equal(PlanActionKind.Update, action.Kind);
-        var put = Assert.IsType<PutServiceDefaults>(Assert.Single(action.Steps));
+        var put = Assert.IsType<PutConfigEntry>(Assert.Single(action.Steps));
         Assert.Equal(42UL, put.CasIndex);
         Assert.Contains("invocationMode \"ASYNCHRONOUS\" -> \"asynchronous\"", action.Reason, StringComparison.Ordinal);
     }
@@ -131,7 +134,7 @@ public sealed class PlannerContentTests
         var action = Assert.Single(plan.Actions);
         Assert.Equal(PlanActionKind.Update, action.Kind);
         Assert.Contains("adopting", action.Reason, StringComparison.Ordinal);
-        Assert.Equal(17UL, Assert.IsType<PutServiceDefaults>(action.Steps[0]).CasIndex);
+        Assert.Equal(17UL, Assert.IsType<PutConfigEntry>(action.Steps[0]).CasIndex);
         Assert.Equal(OwnerMeta("orders"), Assert.IsType<RegisterService>(action.Steps[1]).Registration.Service.Meta);
     }
 
@@ -146,9 +149,9 @@ public sealed class PlannerContentTests
         Assert.Equal(PlanActionKind.Deregister, action.Kind);
         Assert.Equal(Arn("gone"), action.FunctionArn);
         Assert.Contains("no longer exists", action.Reason, StringComparison.Ordinal);
-        Assert.Equal("/consul/ext/default/default/gone", action.ExtensionDataPath);
+        Assert.Equal(new MeshIdentityStep(MeshIdentityAction.Delete, action.Service, "/consul/ext/default/default/gone"), action.MeshIdentity);
         Assert.Collection(action.Steps,
-            s => Assert.Equal(new DeleteServiceDefaults("gone", 23), s),
+            s => Assert.Equal(DeleteDefaults("gone", 23), s),
             s => Assert.Equal(new DeregisterService("lambdas", "gone"), s));
     }
 
@@ -158,7 +161,7 @@ public sealed class PlannerContentTests
         var plan = Planner.CreatePlan(Full(), Observed(OwnedEntry("gone", "gone", 8)), Options());
 
         var action = Assert.Single(plan.Actions);
-        Assert.Equal([new DeleteServiceDefaults("gone", 8)], action.Steps);
+        Assert.Equal([DeleteDefaults("gone", 8)], action.Steps);
     }
 
     [Fact]
@@ -234,7 +237,7 @@ public sealed class PlannerContentTests
     {
         var desired = Full(Enabled("a"), Enabled("b", "datacenter", "dc2"), Function("c", "enabled", "false", "datacenter", "dc3"));
 
-        var scopes = Planner.RequiredScopes(desired, Options() with { LocalDatacenter = "dc1" });
+        var scopes = DesiredServices.RequiredScopes(desired, Options() with { LocalDatacenter = "dc1" });
 
         Assert.Equal([new ConsulScope("dc1", null, null), new ConsulScope("dc2", null, null)], scopes);
     }
@@ -244,16 +247,16 @@ public sealed class PlannerContentTests
     {
         var desired = Full(Enabled("a", "partition", "ap1", "namespace", "ns1"), Enabled("b", "partition", "unmanaged"));
 
-        var scopes = Planner.RequiredScopes(desired, Enterprise("default", "ap1"));
+        var scopes = DesiredServices.RequiredScopes(desired, Enterprise("default", "ap1"));
 
         Assert.Equal([new ConsulScope(null, "ap1", "default"), new ConsulScope(null, "default", "default"), new ConsulScope(null, "ap1", "ns1")], scopes);
     }
 
     [Fact]
-    public void ExtensionDataPath_CommunityEdition_UsesDefaultPartitionAndNamespace()
+    public void ParameterPath_CommunityEdition_UsesDefaultPartitionAndNamespace()
     {
-        Assert.Equal("/ext/default/default/orders", Planner.ExtensionDataPath("/ext/", new ServiceKey(null, null, null, "orders")));
-        Assert.Equal("/ext/ap1/ns1/orders-live", Planner.ExtensionDataPath("/ext", new ServiceKey("dc1", "ap1", "ns1", "orders-live")));
+        Assert.Equal("/ext/default/default/orders", MeshIdentities.ParameterPath("/ext/", new ServiceKey(null, null, null, "orders")));
+        Assert.Equal("/ext/ap1/ns1/orders-live", MeshIdentities.ParameterPath("/ext", new ServiceKey("dc1", "ap1", "ns1", "orders-live")));
     }
 
     [Fact]
@@ -282,10 +285,66 @@ public sealed class PlannerContentTests
         using var document = JsonDocument.Parse("""{"arn":"arn:aws:lambda:us-east-1:123456789012:function:orders","payloadPassthrough":false,"invocationMode":"synchronous"}""");
         var arguments = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
         var observed = Observed(OwnedService("orders", "orders"),
-            new ObservedServiceDefaults(Default, new ServiceDefaultsEntry("orders", "HTTP", OwnerMeta("orders"), [new EnvoyExtension("builtin/aws/lambda", false, arguments)]), 3));
+            new ObservedConfigEntry(Default, Defaults("orders", "HTTP", OwnerMeta("orders"), new EnvoyExtension("builtin/aws/lambda", false, arguments)), 3));
 
         var plan = Planner.CreatePlan(Full(Enabled("orders")), observed, Options());
 
         Assert.True(plan.IsEmpty, string.Join(", ", plan.Actions));
+    }
+
+    [Fact]
+    public void CreatePlan_ObservedEntryWithFieldsTheKindDoesNotModel_IsInSync()
+    {
+        using var proxy = JsonDocument.Parse("""{"Mode":"local"}""");
+        var entry = OwnedEntry("orders", "orders", 3);
+        var body = Assert.IsType<ServiceDefaults>(entry.Entry.Body) with { Unknown = new Dictionary<string, JsonElement> { ["MeshGateway"] = proxy.RootElement.Clone() } };
+        var observed = Observed(OwnedService("orders", "orders"), entry with { Entry = entry.Entry with { Body = body } });
+
+        var plan = Planner.CreatePlan(Full(Enabled("orders")), observed, Options());
+
+        Assert.True(plan.IsEmpty, string.Join(", ", plan.Actions));
+    }
+
+    [Fact]
+    public void CreatePlan_OwnedEntryOfAKindNotWrittenPerService_IsNeverDeleted()
+    {
+        var resolver = new ObservedConfigEntry(Default, new ConfigEntry("gone", OwnerMeta("gone"), new RawBody("service-resolver", JsonFields.None)), 9);
+        var observed = Observed(OwnedService("gone", "gone"), OwnedEntry("gone", "gone", 4), resolver);
+
+        var plan = Planner.CreatePlan(Full(), observed, Options());
+
+        var action = Assert.Single(plan.Actions);
+        Assert.Equal([DeleteDefaults("gone", 4), new DeregisterService("lambdas", "gone")], action.Steps);
+    }
+
+    [Fact]
+    public void CreatePlan_ExtensionDataPrefix_WritesNewRefreshesKeptAndDeletesRemovedIdentities()
+    {
+        var options = Options() with { ExtensionDataPrefix = "/ext" };
+        var observed = Observed(
+            OwnedService("kept", "kept"), OwnedEntry("kept", "kept", 2),
+            OwnedService("drifted", "drifted"), OwnedEntry("drifted", "drifted", 3, mode: "ASYNCHRONOUS"),
+            OwnedService("gone", "gone"), OwnedEntry("gone", "gone", 4),
+            OwnedService("theirs", "theirs", registratorId: "other"),
+            GoService("legacy"));
+
+        var plan = Planner.CreatePlan(Full(Enabled("kept"), Enabled("drifted"), Enabled("fresh")), observed, options);
+
+        Assert.Equal(
+            ["Update drifted Refresh /ext/default/default/drifted", "Register fresh Write /ext/default/default/fresh", "Deregister gone Delete /ext/default/default/gone"],
+            plan.Actions.Select(a => $"{a.Kind} {a.Service.Name} {a.MeshIdentity!.Action} {a.MeshIdentity.Path}"));
+        Assert.Equal([new MeshIdentityStep(MeshIdentityAction.Refresh, new ServiceKey(null, null, null, "kept"), "/ext/default/default/kept")], plan.MeshIdentities);
+    }
+
+    [Fact]
+    public void CreatePlan_TargetedSyncWithExtensionData_RefreshesOnlyTheTargetsIdentities()
+    {
+        var options = Options() with { ExtensionDataPrefix = "/ext" };
+        var observed = Observed(OwnedService("orders", "orders"), OwnedEntry("orders", "orders", 2), OwnedService("billing", "billing"), OwnedEntry("billing", "billing", 3));
+
+        var plan = Planner.CreatePlan(DesiredState.ForFunction(Arn("orders"), Enabled("orders")), observed, options);
+
+        Assert.True(plan.IsEmpty);
+        Assert.Equal(["/ext/default/default/orders"], plan.MeshIdentities.Select(m => m.Path));
     }
 }

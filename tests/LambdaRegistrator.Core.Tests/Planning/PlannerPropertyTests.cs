@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Core.Tags;
@@ -66,7 +67,7 @@ public sealed class PlannerPropertyTests
     private static void AssertOnlyOwnedOrAdoptableObjectsAreTouched(string caseName, ObservedState observed, Plan plan, PlanningOptions options)
     {
         var services = observed.Services.ToDictionary(s => s.Key);
-        var entries = observed.ServiceDefaults.ToDictionary(e => e.Key);
+        var entries = observed.ConfigEntries.ToDictionary(e => ConsulObjects.ServiceOf(e.Key));
         foreach (var action in plan.Actions)
         {
             var key = action.Service;
@@ -76,15 +77,15 @@ public sealed class PlannerPropertyTests
             {
                 switch (step)
                 {
-                    case PutServiceDefaults put when entry is not null:
-                        Assert.True(IsMine(entry.Entry.Meta, options) || (!entry.Entry.Meta.ContainsKey(OwnershipMeta.RegistratorIdKey) && ArnOf(entry.Entry) == ArnOf(put.Entry)),
+                    case PutConfigEntry put when entry is not null:
+                        Assert.True(IsMine(entry.Entry.Meta, options) || (!entry.Entry.Meta.ContainsKey(Ownership.RegistratorIdKey) && ArnOf(entry.Entry) == ArnOf(put.Entry)),
                             $"{caseName}: {action} overwrites service-defaults it may not touch");
                         break;
                     case RegisterService when service is not null:
-                        Assert.True(IsMine(service.Service.Meta, options) || (!service.Service.Meta.ContainsKey(OwnershipMeta.RegistratorIdKey) && service.Service.Tags.Contains(OwnershipMeta.ManagedTag)),
+                        Assert.True(IsMine(service.Service.Meta, options) || (!service.Service.Meta.ContainsKey(Ownership.RegistratorIdKey) && service.Service.Tags.Contains(Ownership.ManagedTag)),
                             $"{caseName}: {action} overwrites a service it may not touch");
                         break;
-                    case DeleteServiceDefaults:
+                    case DeleteConfigEntry:
                         Assert.True(entry is not null && IsMine(entry.Entry.Meta, options), $"{caseName}: {action} deletes service-defaults it does not own");
                         break;
                     case DeregisterService:
@@ -96,13 +97,13 @@ public sealed class PlannerPropertyTests
     }
 
     private static bool IsMine(IReadOnlyDictionary<string, string> meta, PlanningOptions options) =>
-        meta.TryGetValue(OwnershipMeta.RegistratorIdKey, out var owner) && owner == options.RegistratorId;
+        meta.TryGetValue(Ownership.RegistratorIdKey, out var owner) && owner == options.RegistratorId;
 
-    private static string? ArnOf(ServiceDefaultsEntry entry) =>
-        entry.EnvoyExtensions.SelectMany(e => e.Arguments).Where(a => a.Key.Equals("arn", StringComparison.OrdinalIgnoreCase)).Select(a => a.Value.GetString()).FirstOrDefault()
+    private static string? ArnOf(ConfigEntry entry) =>
+        ((ServiceDefaults)entry.Body).EnvoyExtensions.SelectMany(e => e.Arguments).Where(a => a.Key.Equals("arn", StringComparison.OrdinalIgnoreCase)).Select(a => a.Value.GetString()).FirstOrDefault()
         ?? entry.Meta.GetValueOrDefault(LegacyServiceDefaultsMeta.Arn);
 
-    private static PlanningOptions RandomOptions(Random random) => new(Node, Me)
+    private static PlanningOptions RandomOptions(Random random) => new(Node, Home())
     {
         Enterprise = random.Next(4) == 0,
         Partitions = new HashSet<string>(["default", "ap1"], StringComparer.OrdinalIgnoreCase),
@@ -196,7 +197,7 @@ public sealed class PlannerPropertyTests
 
         var candidates = Names.Concat(Names.SelectMany(n => AliasPool.Select(a => $"{n}-{a}"))).Append("other0").Append("other1").Distinct().ToArray();
         var services = new List<ObservedService>();
-        var entries = new List<ObservedServiceDefaults>();
+        var entries = new List<ObservedConfigEntry>();
         var index = (ulong)random.Next(1, 1000);
         foreach (var name in candidates)
         {
@@ -222,7 +223,7 @@ public sealed class PlannerPropertyTests
         }
 
         var read = new HashSet<ConsulScope>(scopes);
-        read.UnionWith(Planner.RequiredScopes(desired, options));
+        read.UnionWith(DesiredServices.RequiredScopes(desired, options));
         return new ObservedState([.. read], services, entries);
     }
 
@@ -231,18 +232,18 @@ public sealed class PlannerPropertyTests
         var owner = OwnerOf(random, name);
         return random.Next(7) switch
         {
-            0 => new ObservedService(scope, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(owner))),
-            1 => new ObservedService(scope, new CatalogService(name, name, Pick<string[]>(random, [], ["x"], [OwnershipMeta.ManagedTag, "x"]), OwnerMeta(owner))),
-            2 => new ObservedService(scope, new CatalogService(name, name, [OwnershipMeta.ManagedTag], OwnerMeta(owner, Other))),
+            0 => new ObservedService(scope, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(owner))),
+            1 => new ObservedService(scope, new CatalogService(name, name, Pick<string[]>(random, [], ["x"], [Ownership.ManagedTag, "x"]), OwnerMeta(owner))),
+            2 => new ObservedService(scope, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(owner, Other))),
             3 => GoService(name, scope),
             4 => ForeignService(name, scope),
-            5 => new ObservedService(scope, new CatalogService(name, name, [OwnershipMeta.ManagedTag],
-                new Dictionary<string, string> { [OwnershipMeta.RegistratorIdKey] = Me, [OwnershipMeta.FunctionArnKey] = "garbage" })),
+            5 => new ObservedService(scope, new CatalogService(name, name, [Ownership.ManagedTag],
+                new Dictionary<string, string> { [Ownership.RegistratorIdKey] = Me, [Ownership.FunctionArnKey] = "garbage" })),
             _ => null,
         };
     }
 
-    private static ObservedServiceDefaults? RandomEntry(Random random, string name, ConsulScope scope, ulong index)
+    private static ObservedConfigEntry? RandomEntry(Random random, string name, ConsulScope scope, ulong index)
     {
         var owner = OwnerOf(random, name);
         var qualifier = name.Length > 3 && name[^2] == '-' && !Names.Contains(name) ? name[^1..] : null;
@@ -253,11 +254,11 @@ public sealed class PlannerPropertyTests
             1 => OwnedEntry(name, owner, index, qualifier, registratorId: Other, scope: scope),
             2 => GoEntry(name, arn, index, scope),
             3 => ForeignEntry(name, index, scope),
-            4 => new ObservedServiceDefaults(scope, new ServiceDefaultsEntry(name, "http", new Dictionary<string, string>
+            4 => new ObservedConfigEntry(scope, Defaults(name, "http", new Dictionary<string, string>
             {
                 [LegacyServiceDefaultsMeta.Enabled] = "true",
                 [LegacyServiceDefaultsMeta.Arn] = arn,
-            }, []), index),
+            }), index),
             _ => null,
         };
     }
@@ -291,6 +292,6 @@ public sealed class PlannerPropertyTests
         Assert.Equal(10_000, plan.Count(PlanActionKind.Register));
         Assert.Equal(10_000, plan.UnchangedServices);
         Assert.True(Planner.CreatePlan(Full(functions), PlanApplication.Apply(observed, plan), Options()).IsEmpty);
-        Assert.Equal(JsonValueKind.String, plan.Actions[0].Steps.OfType<PutServiceDefaults>().Single().Entry.EnvoyExtensions[0].Arguments["arn"].ValueKind);
+        Assert.Equal(JsonValueKind.String, Body(plan.Actions[0].Steps.OfType<PutConfigEntry>().Single()).EnvoyExtensions[0].Arguments["arn"].ValueKind);
     }
 }

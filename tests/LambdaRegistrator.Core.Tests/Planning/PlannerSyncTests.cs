@@ -86,7 +86,7 @@ public sealed class PlannerSyncTests
         {
             "Drift repair re-registers a service whose tags were edited",
             Full(Enabled("fn")),
-            Observed(new ObservedService(Default, new CatalogService("fn", "fn", [OwnershipMeta.ManagedTag, "edited"], OwnerMeta("fn"))), OwnedEntry("fn", "fn", 2)), Options(),
+            Observed(new ObservedService(Default, new CatalogService("fn", "fn", [Ownership.ManagedTag, "edited"], OwnerMeta("fn"))), OwnedEntry("fn", "fn", 2)), Options(),
             ["update fn"], []
         },
         {
@@ -168,7 +168,7 @@ public sealed class PlannerSyncTests
         },
         {
             "Service IDs are compared case-insensitively, like Consul", Full(Enabled("Orders")),
-            Observed(new ObservedService(Default, new CatalogService("orders", "orders", [OwnershipMeta.ManagedTag], OwnerMeta("Orders"))), OwnedEntry("Orders", "Orders", 2)), Options(),
+            Observed(new ObservedService(Default, new CatalogService("orders", "orders", [Ownership.ManagedTag], OwnerMeta("Orders"))), OwnedEntry("Orders", "Orders", 2)), Options(),
             ["update Orders"], []
         },
     };

@@ -93,7 +93,7 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         Assert.Contains(lines, line => line.GetProperty("level").GetString() == "debug");
         Assert.Equal(4, emulator.Posts.Count);
         var service = (await world.Reader.GetNodeServicesAsync(RegistratorWorld.Node, default, CancellationToken.None)).Value.Services.Single(s => s.Id == "orders");
-        Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[OwnershipMeta.RegistratorIdKey]);
+        Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[Ownership.RegistratorIdKey]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Xunit.Abstractions;
+using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using LambdaRegistrator.Core.Tags;
@@ -148,7 +149,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
         using (var racer = ConsulState.Client(_consul))
         {
             var entry = (await racer.GetServiceDefaultsAsync("orders", default, CancellationToken.None)).Value!;
-            var meta = new Dictionary<string, string>(entry.Meta) { [Core.Planning.OwnershipMeta.RegistratorIdKey] = racingOwner };
+            var meta = new Dictionary<string, string>(entry.Meta) { [Core.Planning.Ownership.RegistratorIdKey] = racingOwner };
             Assert.True(await racer.SetServiceDefaultsAsync(entry with { Meta = meta, Protocol = "grpc" }, default, null, CancellationToken.None));
         }
 

@@ -80,18 +80,18 @@ public sealed class EnginePropertyTests(HostileFixture fixture, ITestOutputHelpe
                 switch (random.Next(7))
                 {
                     case 1:
-                        var theirs = new Dictionary<string, string> { [OwnershipMeta.RegistratorIdKey] = Foreign, [OwnershipMeta.FunctionArnKey] = arn.Replace("123456789012", "210987654321", StringComparison.Ordinal) };
-                        await seedConsul.ServiceAsync(ConsulState.Node, service, [OwnershipMeta.ManagedTag], theirs);
+                        var theirs = new Dictionary<string, string> { [Ownership.RegistratorIdKey] = Foreign, [Ownership.FunctionArnKey] = arn.Replace("123456789012", "210987654321", StringComparison.Ordinal) };
+                        await seedConsul.ServiceAsync(ConsulState.Node, service, [Ownership.ManagedTag], theirs);
                         await seedConsul.EntryAsync(service, theirs, serviceArn.Replace("123456789012", "210987654321", StringComparison.Ordinal));
                         break;
                     case 2:
                         goOwned.Add(service);
-                        await seedConsul.ServiceAsync(ConsulState.Node, service, [OwnershipMeta.ManagedTag], new Dictionary<string, string>());
+                        await seedConsul.ServiceAsync(ConsulState.Node, service, [Ownership.ManagedTag], new Dictionary<string, string>());
                         await seedConsul.EntryAsync(service, new Dictionary<string, string>(), random.Next(2) == 0 ? serviceArn : serviceArn + "-elsewhere");
                         break;
                     case 3:
-                        var ours = new Dictionary<string, string> { [OwnershipMeta.RegistratorIdKey] = Inventories.Owner, [OwnershipMeta.FunctionArnKey] = arn };
-                        await seedConsul.ServiceAsync(ConsulState.Node, service, [OwnershipMeta.ManagedTag], ours);
+                        var ours = new Dictionary<string, string> { [Ownership.RegistratorIdKey] = Inventories.Owner, [Ownership.FunctionArnKey] = arn };
+                        await seedConsul.ServiceAsync(ConsulState.Node, service, [Ownership.ManagedTag], ours);
                         await seedConsul.EntryAsync(service, ours, serviceArn, protocol: random.Next(2) == 0 ? "http" : "grpc");
                         break;
                     case 4:
@@ -144,8 +144,8 @@ public sealed class EnginePropertyTests(HostileFixture fixture, ITestOutputHelpe
         foreach (var (key, value) in before)
         {
             var name = key.Split(' ', 2)[1].Split('/')[^1];
-            var ours = value.Contains($"{OwnershipMeta.RegistratorIdKey}, {Inventories.Owner}]", StringComparison.Ordinal)
-                       || value.Contains($"[{OwnershipMeta.RegistratorIdKey}, {Inventories.Owner}]", StringComparison.Ordinal);
+            var ours = value.Contains($"{Ownership.RegistratorIdKey}, {Inventories.Owner}]", StringComparison.Ordinal)
+                       || value.Contains($"[{Ownership.RegistratorIdKey}, {Inventories.Owner}]", StringComparison.Ordinal);
             if (ours)
             {
                 continue;

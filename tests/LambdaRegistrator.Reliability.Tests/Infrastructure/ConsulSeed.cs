@@ -2,7 +2,7 @@ using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.TestKit.Consul;
-using OwnershipMeta = LambdaRegistrator.Core.Planning.OwnershipMeta;
+using Ownership = LambdaRegistrator.Core.Planning.Ownership;
 
 namespace LambdaRegistrator.Reliability.Tests.Infrastructure;
 
@@ -18,7 +18,7 @@ internal sealed class ConsulSeed(ConsulTarget consul) : IDisposable
                 Node = node,
                 Address = node == ConsulState.Node ? null : "10.0.0.1",
                 SkipNodeUpdate = node == ConsulState.Node,
-                NodeMeta = node == ConsulState.Node ? OwnershipMeta.NodeMeta : new Dictionary<string, string>(),
+                NodeMeta = node == ConsulState.Node ? LambdaRegistrator.Core.Planning.ConsulObjects.NodeMeta : new Dictionary<string, string>(),
                 Service = new AgentService { Id = name, Service = name, Tags = tags, Meta = meta },
             },
             default,

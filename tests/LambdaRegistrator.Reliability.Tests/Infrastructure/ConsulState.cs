@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.ConfigEntries;
-using OwnershipMeta = LambdaRegistrator.Core.Planning.OwnershipMeta;
+using Ownership = LambdaRegistrator.Core.Planning.Ownership;
 using LambdaRegistrator.TestKit.Consul;
 
 namespace LambdaRegistrator.Reliability.Tests.Infrastructure;
@@ -27,10 +27,10 @@ internal sealed record ConsulState(IReadOnlyList<ConsulState.Service> Services, 
         var entries = (await client.ListServiceDefaultsAsync(scope, null, CancellationToken.None)).Value;
         return new ConsulState(
             [.. node.Services.Select(s => new Service(
-                s.Id, s.Service, s.Meta.GetValueOrDefault(OwnershipMeta.RegistratorIdKey), s.Meta.GetValueOrDefault(OwnershipMeta.FunctionArnKey),
+                s.Id, s.Service, s.Meta.GetValueOrDefault(Ownership.RegistratorIdKey), s.Meta.GetValueOrDefault(Ownership.FunctionArnKey),
                 string.Join(',', s.Tags), s.Meta.Count)).OrderBy(s => s.Id, StringComparer.Ordinal)],
             [.. entries.Select(e => new Entry(
-                e.Name, e.Meta.GetValueOrDefault(OwnershipMeta.RegistratorIdKey), e.Meta.GetValueOrDefault(OwnershipMeta.FunctionArnKey),
+                e.Name, e.Meta.GetValueOrDefault(Ownership.RegistratorIdKey), e.Meta.GetValueOrDefault(Ownership.FunctionArnKey),
                 Argument(e, "arn"), Argument(e, "invocationMode"), Argument(e, "payloadPassthrough"), e.ModifyIndex)).OrderBy(e => e.Name, StringComparer.Ordinal)]);
     }
 

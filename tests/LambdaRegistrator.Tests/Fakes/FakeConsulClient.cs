@@ -7,7 +7,6 @@ using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
 using LambdaRegistrator.Consul.Errors;
-using LambdaRegistrator.Consul.Namespaces;
 
 namespace LambdaRegistrator.Tests.Fakes;
 
@@ -20,7 +19,7 @@ internal sealed class FakeConsulClient : IConsulClient
     public const string Datacenter = "dc1";
     private readonly Lock _gate = new();
     private readonly Dictionary<string, AgentService> _services = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, ServiceDefaultsEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ConfigEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
     private string? _nodeName;
     private ulong _index = 10;
 
@@ -28,6 +27,9 @@ internal sealed class FakeConsulClient : IConsulClient
 
     /// <summary>Called with the entry name before each config write is checked; lets a test play another writer.</summary>
     public Action<string>? BeforeConfigWrite { get; set; }
+
+    /// <summary>Awaited before every write with its description and the token the write was given (e.g. to hold a write in flight).</summary>
+    public Func<string, CancellationToken, Task>? WriteGate { get; set; }
 
     /// <summary>Called after every write (e.g. to fire a deadline).</summary>
     public Action<string>? AfterWrite { get; set; }
@@ -46,13 +48,19 @@ internal sealed class FakeConsulClient : IConsulClient
         }
     }
 
+    /// <summary>Set when list reads of config entries should say Consul filtered them by ACLs.</summary>
+    public bool FilterConfigEntryLists { get; set; }
+
+    /// <summary>The service-defaults entries, by name.</summary>
     public IReadOnlyDictionary<string, ServiceDefaultsEntry> Entries
     {
         get
         {
             lock (_gate)
             {
-                return new Dictionary<string, ServiceDefaultsEntry>(_entries, StringComparer.OrdinalIgnoreCase);
+                return _entries.Values
+                    .Where(e => e.Kind == ServiceDefaultsEntry.KindName)
+                    .ToDictionary(e => e.Name, ServiceDefaultsClientExtensions.FromConfigEntry, StringComparer.OrdinalIgnoreCase);
             }
         }
     }
@@ -60,11 +68,15 @@ internal sealed class FakeConsulClient : IConsulClient
     /// <summary>Writes an entry directly, as another writer would.</summary>
     public void PutEntryDirectly(ServiceDefaultsEntry entry)
     {
+        var generic = ServiceDefaultsClientExtensions.ToConfigEntry(entry);
         lock (_gate)
         {
-            _entries[entry.Name] = entry with { ModifyIndex = ++_index, CreateIndex = _entries.TryGetValue(entry.Name, out var old) ? old.CreateIndex : _index };
+            var key = Key(generic.Kind, generic.Name);
+            _entries[key] = generic with { ModifyIndex = ++_index, CreateIndex = _entries.TryGetValue(key, out var old) ? old.CreateIndex : _index };
         }
     }
+
+    private static string Key(string kind, string name) => kind + "/" + name;
 
     /// <summary>Registers a service directly on a node, as another writer would.</summary>
     public void PutServiceDirectly(string node, AgentService service)
@@ -76,10 +88,15 @@ internal sealed class FakeConsulClient : IConsulClient
         }
     }
 
-    public Task RegisterAsync(CatalogRegistration registration, ConsulScope scope, CancellationToken cancellationToken)
+    public async Task RegisterAsync(CatalogRegistration registration, ConsulScope scope, CancellationToken cancellationToken)
     {
         Check(scope);
         var service = registration.Service!;
+        if (WriteGate is { } gate)
+        {
+            await gate("register " + service.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         if (FailRegister.Contains(service.Id))
         {
             throw new ConsulUnavailableException($"PUT /v1/catalog/register failed for {service.Id} (simulated 500).");
@@ -93,7 +110,6 @@ internal sealed class FakeConsulClient : IConsulClient
         }
 
         AfterWrite?.Invoke("register " + service.Id);
-        return Task.CompletedTask;
     }
 
     public Task DeregisterAsync(CatalogDeregistration deregistration, ConsulScope scope, CancellationToken cancellationToken)
@@ -146,14 +162,15 @@ internal sealed class FakeConsulClient : IConsulClient
         }
     }
 
-    public Task<bool> SetServiceDefaultsAsync(ServiceDefaultsEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
+    public Task<bool> SetConfigEntryAsync(ConfigEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
     {
         Check(scope);
         BeforeConfigWrite?.Invoke(entry.Name);
         bool written;
         lock (_gate)
         {
-            var exists = _entries.TryGetValue(entry.Name, out var current);
+            var key = Key(entry.Kind, entry.Name);
+            var exists = _entries.TryGetValue(key, out var current);
             if (cas is { } index && (exists ? current!.ModifyIndex != index : index != 0))
             {
                 Writes.Add("set " + entry.Name + " (cas lost)");
@@ -161,7 +178,7 @@ internal sealed class FakeConsulClient : IConsulClient
             }
             else
             {
-                _entries[entry.Name] = entry with { ModifyIndex = ++_index, CreateIndex = exists ? current!.CreateIndex : _index };
+                _entries[key] = entry with { ModifyIndex = ++_index, CreateIndex = exists ? current!.CreateIndex : _index };
                 Writes.Add("set " + entry.Name);
                 written = true;
             }
@@ -171,39 +188,40 @@ internal sealed class FakeConsulClient : IConsulClient
         return Task.FromResult(written);
     }
 
-    public Task<QueryResult<ServiceDefaultsEntry?>> GetServiceDefaultsAsync(string name, ConsulScope scope, CancellationToken cancellationToken)
+    public Task<QueryResult<ConfigEntry?>> GetConfigEntryAsync(string kind, string name, ConsulScope scope, CancellationToken cancellationToken)
     {
         Check(scope);
         lock (_gate)
         {
-            return Task.FromResult(new QueryResult<ServiceDefaultsEntry?>(_entries.GetValueOrDefault(name), Meta()));
+            return Task.FromResult(new QueryResult<ConfigEntry?>(_entries.GetValueOrDefault(Key(kind, name)), Meta()));
         }
     }
 
-    public Task<QueryResult<IReadOnlyList<ServiceDefaultsEntry>>> ListServiceDefaultsAsync(ConsulScope scope, string? filter, CancellationToken cancellationToken)
+    public Task<QueryResult<IReadOnlyList<ConfigEntry>>> ListConfigEntriesAsync(string kind, ConsulScope scope, string? filter, CancellationToken cancellationToken)
     {
         Check(scope);
         lock (_gate)
         {
-            IReadOnlyList<ServiceDefaultsEntry> list = [.. _entries.Values.OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
-            return Task.FromResult(new QueryResult<IReadOnlyList<ServiceDefaultsEntry>>(list, Meta()));
+            IReadOnlyList<ConfigEntry> list = [.. _entries.Values.Where(e => e.Kind == kind).OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)];
+            return Task.FromResult(new QueryResult<IReadOnlyList<ConfigEntry>>(list, Meta() with { ResultsFilteredByAcls = FilterConfigEntryLists }));
         }
     }
 
-    public Task<bool> DeleteServiceDefaultsAsync(string name, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
+    public Task<bool> DeleteConfigEntryAsync(string kind, string name, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
     {
         Check(scope);
         bool deleted;
         lock (_gate)
         {
-            if (_entries.TryGetValue(name, out var current) && cas is { } index && current.ModifyIndex != index)
+            var key = Key(kind, name);
+            if (_entries.TryGetValue(key, out var current) && cas is { } index && current.ModifyIndex != index)
             {
                 Writes.Add("delete " + name + " (cas lost)");
                 deleted = false;
             }
             else
             {
-                _entries.Remove(name);
+                _entries.Remove(key);
                 Writes.Add("delete " + name);
                 deleted = true;
             }
@@ -213,17 +231,16 @@ internal sealed class FakeConsulClient : IConsulClient
         return Task.FromResult(deleted);
     }
 
-    public Task<QueryResult<IReadOnlyList<ConsulNamespace>>> ListNamespacesAsync(ConsulScope scope, CancellationToken cancellationToken) =>
-        throw new ConsulEnterpriseFeatureException("Namespaces are a Consul Enterprise feature (fake Community Edition).");
-
     public Task<QueryResult<CARootList>> GetCARootsAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new QueryResult<CARootList>(new CARootList { TrustDomain = "fake.consul", ActiveRootID = "r1", Roots = [new CARoot { ID = "r1", Active = true, RootCertPEM = "ROOT" }] }, Meta()));
 
-    public int LeafRequests { get; private set; }
+    private int _leafRequests;
+
+    public int LeafRequests => Volatile.Read(ref _leafRequests);
 
     public Task<QueryResult<LeafCert>> GetLeafCertAsync(string service, ConsulScope scope, CancellationToken cancellationToken)
     {
-        LeafRequests++;
+        Interlocked.Increment(ref _leafRequests);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={service}", key, HashAlgorithmName.SHA256);
         var now = DateTimeOffset.UtcNow;

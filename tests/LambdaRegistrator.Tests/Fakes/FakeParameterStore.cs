@@ -10,22 +10,35 @@ internal sealed class FakeParameterStore : IParameterStore
 
     public ConcurrentQueue<string> Calls { get; } = new();
 
+    /// <summary>Awaited before every put and delete with the call and the token it was given (e.g. to hold a write in flight).</summary>
+    public Func<string, CancellationToken, Task>? WriteGate { get; set; }
+
     public Task<Parameter?> GetParameterAsync(string name, bool withDecryption = true, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue("GetParameter " + name);
         return Task.FromResult(Values.TryGetValue(name, out var stored) ? new Parameter(name, "SecureString", stored.Value, 1, null, null) : null);
     }
 
-    public Task<long> PutSecureStringAsync(string name, string value, ParameterTier tier, CancellationToken cancellationToken = default)
+    public async Task<long> PutSecureStringAsync(string name, string value, ParameterTier tier, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue("PutParameter " + name);
+        if (WriteGate is { } gate)
+        {
+            await gate("PutParameter " + name, cancellationToken).ConfigureAwait(false);
+        }
+
         Values[name] = (value, tier);
-        return Task.FromResult(1L);
+        return 1L;
     }
 
-    public Task<bool> DeleteParameterAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteParameterAsync(string name, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue("DeleteParameter " + name);
-        return Task.FromResult(Values.TryRemove(name, out _));
+        if (WriteGate is { } gate)
+        {
+            await gate("DeleteParameter " + name, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Values.TryRemove(name, out _);
     }
 }

@@ -10,12 +10,14 @@ internal sealed class FakeTaggingApi : ITaggingApi
 {
     public List<ResourceTagMapping> Resources { get; } = [];
 
-    public int Calls { get; private set; }
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>When set, the walk fails after yielding this many resources (an error mid-pagination).</summary>
     public int? FailAfter { get; set; }
 
-    public List<IReadOnlyList<TagFilter>> Filters { get; } = [];
+    public System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<TagFilter>> Filters { get; } = new();
 
     /// <summary>Lists exactly what the Lambda fake holds now (a consistent Tagging API).</summary>
     public void MirrorFrom(FakeLambdaApi lambda)
@@ -33,8 +35,8 @@ internal sealed class FakeTaggingApi : ITaggingApi
     public async IAsyncEnumerable<ResourceTagMapping> GetResourcesAsync(
         IReadOnlyList<string> resourceTypeFilters, IReadOnlyList<TagFilter> tagFilters, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Calls++;
-        Filters.Add(tagFilters);
+        Interlocked.Increment(ref _calls);
+        Filters.Enqueue(tagFilters);
         await Task.Yield();
         var yielded = 0;
         foreach (var resource in Resources.ToList())

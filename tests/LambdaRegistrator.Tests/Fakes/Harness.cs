@@ -1,4 +1,5 @@
 using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Core.Tags;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,6 +17,14 @@ internal sealed class Harness
     public FakeParameterStore Parameters { get; } = new();
 
     public FakeConsulClient Consul { get; } = new();
+
+    /// <summary>The clock the registrator runs on (deadlines, grace, certificate refresh).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>How many times the registrator planned (every call of the planner).</summary>
+    public int PlannerRuns => Volatile.Read(ref _plannerRuns);
+
+    private int _plannerRuns;
 
     public static Dictionary<string, string> Enabled(params (string Key, string Value)[] more)
     {
@@ -35,6 +44,12 @@ internal sealed class Harness
         var variables = environment.ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
         var parsed = RegistratorOptions.Parse(name => variables.GetValueOrDefault(name));
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
-        return Registrator.Create(parsed.Options!, FakeLambdaApi.Region, account, Lambda, Tagging, Parameters, Consul, NullLogger.Instance);
+        return Registrator.Create(
+            parsed.Options!, FakeLambdaApi.Region, account, Lambda, Tagging, Parameters, Consul, NullLogger.Instance, Time,
+            planner: (desired, observed, options) =>
+            {
+                Interlocked.Increment(ref _plannerRuns);
+                return Planner.CreatePlan(desired, observed, options);
+            });
     }
 }

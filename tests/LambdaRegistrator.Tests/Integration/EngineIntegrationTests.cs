@@ -55,8 +55,8 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
         Assert.Equal(orders + ":live", Engine.Argument(live, "arn"));
         Assert.Equal("asynchronous", Engine.Argument((await engine.EntryAsync("billing"))!, "invocationMode"));
         var service = (await engine.ServicesAsync()).Single(s => s.Id == "orders");
-        Assert.Equal([OwnershipMeta.ManagedTag], service.Tags);
-        Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[OwnershipMeta.RegistratorIdKey]);
+        Assert.Equal([Ownership.ManagedTag], service.Tags);
+        Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[Ownership.RegistratorIdKey]);
 
         var writes = consul.Stats!.Writes;
         var second = await engine.Registrator.FullSyncAsync(dryRun: false);
@@ -215,7 +215,7 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
 
         Assert.Equal(["billing", "orders", "shared"], await a.ServiceNamesAsync());
         var shared = (await a.ServicesAsync()).Single(s => s.Id == "shared");
-        Assert.Equal("account-a/us-east-1", shared.Meta[OwnershipMeta.RegistratorIdKey]);
+        Assert.Equal("account-a/us-east-1", shared.Meta[Ownership.RegistratorIdKey]);
         Assert.Equal("false", Engine.Argument((await a.EntryAsync("shared"))!, "payloadPassthrough"));
         Assert.Contains(fromB.Problems, p => p.Kind == PlanProblemKind.NameCollision && p.Service?.Name == "shared");
         Assert.True(againA.Plan!.IsEmpty);

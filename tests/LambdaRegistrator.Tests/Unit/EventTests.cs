@@ -166,7 +166,7 @@ public sealed class EventTests
 
         await registrator.HandleEventAsync(SampleEvents.Load("scheduled-event.json"), Invocation, CancellationToken.None);
 
-        Assert.Equal(Harness.RegistratorId, h.Consul.Services["a"].Meta[OwnershipMeta.RegistratorIdKey]);
+        Assert.Equal(Harness.RegistratorId, h.Consul.Services["a"].Meta[Ownership.RegistratorIdKey]);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class EventTests
 
         await registrator.FullSyncAsync(dryRun: false);
 
-        Assert.Equal("team-a/eu", h.Consul.Entries["a"].Meta[OwnershipMeta.RegistratorIdKey]);
+        Assert.Equal("team-a/eu", h.Consul.Entries["a"].Meta[Ownership.RegistratorIdKey]);
     }
 
     [Fact]

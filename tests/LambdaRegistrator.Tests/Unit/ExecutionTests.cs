@@ -23,7 +23,7 @@ public sealed class ExecutionTests
                 {
                     Name = "a",
                     Protocol = "tcp",
-                    Meta = new Dictionary<string, string> { [OwnershipMeta.RegistratorIdKey] = Harness.RegistratorId, [OwnershipMeta.FunctionArnKey] = FakeLambdaApi.ArnOf("a") },
+                    Meta = new Dictionary<string, string> { [Ownership.RegistratorIdKey] = Harness.RegistratorId, [Ownership.FunctionArnKey] = FakeLambdaApi.ArnOf("a") },
                 });
             }
         };
@@ -78,7 +78,7 @@ public sealed class ExecutionTests
         {
             Name = "a",
             Protocol = protocols[races++ % protocols.Length],
-            Meta = new Dictionary<string, string> { [OwnershipMeta.RegistratorIdKey] = Harness.RegistratorId, [OwnershipMeta.FunctionArnKey] = FakeLambdaApi.ArnOf("a") },
+            Meta = new Dictionary<string, string> { [Ownership.RegistratorIdKey] = Harness.RegistratorId, [Ownership.FunctionArnKey] = FakeLambdaApi.ArnOf("a") },
         });
         using var registrator = h.Create();
 

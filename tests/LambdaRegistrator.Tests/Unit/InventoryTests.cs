@@ -32,6 +32,30 @@ public sealed class InventoryTests
         Assert.Equal(["GetFunction c"], h.Lambda.Calls.Skip(calls));
     }
 
+    public static TheoryData<string, string> Strategies => new()
+    {
+        { "tagging: listed tags confirmed with GetFunction", "tagging" },
+        { "list-functions: aliases listed for changed functions", "list-functions" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public async Task FullSync_NothingToConfirm_PlansOnceAndConfirmedChangesPlanTwice(string caseName, string strategy)
+    {
+        var h = new Harness();
+        h.Lambda.Add("a", Harness.Enabled(("aliases", "live")), "live");
+        h.Tagging.MirrorFrom(h.Lambda);
+        using var registrator = h.Create(("INVENTORY_STRATEGY", strategy));
+        await registrator.FullSyncAsync(dryRun: false);
+        var afterFirst = h.PlannerRuns;
+
+        var steady = await registrator.FullSyncAsync(dryRun: false);
+
+        Assert.True(steady.Plan!.IsEmpty, caseName);
+        Assert.True(h.PlannerRuns - afterFirst == 1, $"{caseName}: a steady full sync planned {h.PlannerRuns - afterFirst} times");
+        Assert.True(afterFirst == 2, $"{caseName}: the first sync (its changes confirmed with Lambda) planned {afterFirst} times");
+    }
+
     [Fact]
     public async Task FullSync_TaggingFiltersOnTheEnabledKeyWithoutValues_SoEveryCaseVariantIsListed()
     {

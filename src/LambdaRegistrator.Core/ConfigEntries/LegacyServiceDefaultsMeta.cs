@@ -1,6 +1,6 @@
 using LambdaRegistrator.Core.Tags;
 
-namespace LambdaRegistrator.Core.Planning;
+namespace LambdaRegistrator.Core.ConfigEntries;
 
 /// <summary>Meta keys of the Consul 1.12-1.14 serverless plugin (<c>agent/xds/serverlessplugin</c>), used by the legacy-meta format.</summary>
 public static class LegacyServiceDefaultsMeta

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LambdaRegistrator.Core.Planning;
+namespace LambdaRegistrator.Core.ConfigEntries;
 
 /// <summary>One entry of a service-defaults <c>EnvoyExtensions</c> list; arguments are raw JSON values as Consul stores them.</summary>
 /// <param name="Name">Extension name, e.g. <c>builtin/aws/lambda</c>.</param>
