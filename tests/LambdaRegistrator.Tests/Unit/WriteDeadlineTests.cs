@@ -110,6 +110,11 @@ public sealed class WriteDeadlineTests
         {
             Started.TrySetResult(token);
             await _release.Task.WaitAsync(token).ConfigureAwait(false);
+
+            // Why: the test may cancel and release before this thread reaches WaitAsync (Started resumes the test on
+            // another thread); WaitAsync then sees a completed task and returns. A held write never succeeds once its
+            // token has fired, whatever the order of the two threads.
+            token.ThrowIfCancellationRequested();
         }
 
         public void Release() => _release.TrySetResult();
