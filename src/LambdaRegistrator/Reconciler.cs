@@ -35,7 +35,7 @@ internal sealed class Reconciler(
     public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline)
     {
         var errors = new List<string>();
-        var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
+        var report = new SyncReport { Trigger = SyncTrigger.FullSync, DryRun = dryRun };
         try
         {
             var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
@@ -49,7 +49,7 @@ internal sealed class Reconciler(
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
             var plan = confirmed is null ? firstPlan : planner(desired, read.State, planning);
-            Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            Log.Planned(logger, SyncTrigger.FullSync.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -59,7 +59,7 @@ internal sealed class Reconciler(
     }
 
     /// <summary>Reconciles one function after reading it from Lambda.</summary>
-    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, Source source, bool dryRun, CancellationToken deadline)
+    public async Task<SyncReport> SyncFunctionAsync(SyncTrigger trigger, LambdaArn target, Source source, bool dryRun, CancellationToken deadline)
     {
         var report = new SyncReport { Trigger = trigger, Function = target.ToString(), DryRun = dryRun };
         try
@@ -94,7 +94,7 @@ internal sealed class Reconciler(
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
             var plan = planner(desired, read.State, planning);
-            Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            Log.Planned(logger, report.Trigger.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -233,7 +233,7 @@ internal sealed class Reconciler(
 
     private SyncReport Stopped(SyncReport report, IReadOnlyList<string> errors)
     {
-        Log.DeadlineBeforeWrites(logger, report.Trigger);
+        Log.DeadlineBeforeWrites(logger, report.Trigger.ToName());
         return report with
         {
             Errors = errors,

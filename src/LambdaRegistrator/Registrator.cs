@@ -168,20 +168,20 @@ public sealed class Registrator : IDisposable
         {
             case RejectedEvent rejected:
                 Log.EventRejected(_logger, rejected.Message);
-                report = new SyncReport { Trigger = SyncReport.RejectedTrigger, Reason = rejected.Message };
+                report = new SyncReport { Trigger = SyncTrigger.Rejected, Reason = rejected.Message };
                 break;
             case IgnoredEvent ignored:
                 Log.EventIgnored(_logger, ignored.Reason);
-                report = new SyncReport { Trigger = SyncReport.IgnoredTrigger, Reason = ignored.Reason };
+                report = new SyncReport { Trigger = SyncTrigger.Ignored, Reason = ignored.Reason };
                 break;
             case FullSync full:
-                Log.EventClassified(_logger, SyncReport.FullSyncTrigger, full.Reason);
+                Log.EventClassified(_logger, SyncTrigger.FullSync.ToName(), full.Reason);
                 report = await _reconciler.FullSyncAsync(Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             case TargetedSync targeted:
-                Log.EventClassified(_logger, SyncReport.TargetedSyncTrigger, $"{targeted.EventName} {targeted.Function}");
+                Log.EventClassified(_logger, SyncTrigger.TargetedSync.ToName(), $"{targeted.EventName} {targeted.Function}");
                 report = await _reconciler.SyncFunctionAsync(
-                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                    SyncTrigger.TargetedSync, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
@@ -201,11 +201,11 @@ public sealed class Registrator : IDisposable
     {
         if (!LambdaArn.TryParse(functionArnOrName, out var arn, out var error))
         {
-            return Finished(Rejected(SyncReport.TargetedSyncTrigger, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}."));
+            return Finished(Rejected(SyncTrigger.TargetedSync, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}."));
         }
 
         var target = Complete(arn.Unqualified, Account(context));
-        return Finished(await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -219,7 +219,7 @@ public sealed class Registrator : IDisposable
         ArgumentNullException.ThrowIfNull(registration);
         if (!TryFullArn(functionArn, context, out var arn, out var error))
         {
-            return Finished(Rejected(SyncReport.RegisterTrigger, functionArn, error));
+            return Finished(Rejected(SyncTrigger.Register, functionArn, error));
         }
 
         var entry = new FunctionInventoryEntry(arn, registration.ToTags());
@@ -231,7 +231,7 @@ public sealed class Registrator : IDisposable
             errors = read.Error is null ? [] : [read.Error];
         }
 
-        var report = new SyncReport { Trigger = SyncReport.RegisterTrigger, Function = arn.ToString(), DryRun = dryRun };
+        var report = new SyncReport { Trigger = SyncTrigger.Register, Function = arn.ToString(), DryRun = dryRun };
         return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false));
     }
 
@@ -241,10 +241,10 @@ public sealed class Registrator : IDisposable
     {
         if (!TryFullArn(functionArn, context, out var arn, out var error))
         {
-            return Finished(Rejected(SyncReport.DeregisterTrigger, functionArn, error));
+            return Finished(Rejected(SyncTrigger.Deregister, functionArn, error));
         }
 
-        var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
+        var report = new SyncReport { Trigger = SyncTrigger.Deregister, Function = arn.ToString(), DryRun = dryRun };
         return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken).ConfigureAwait(false));
     }
 
@@ -257,8 +257,8 @@ public sealed class Registrator : IDisposable
         }
     }
 
-    private static SyncReport Rejected(string trigger, string? function, string reason) =>
-        new() { Trigger = SyncReport.RejectedTrigger, Function = function, Reason = $"{trigger}: {reason}" };
+    private static SyncReport Rejected(SyncTrigger trigger, string? function, string reason) =>
+        new() { Trigger = SyncTrigger.Rejected, Function = function, Reason = $"{trigger.ToName()}: {reason}" };
 
     private SyncReport Finished(SyncReport report)
     {
