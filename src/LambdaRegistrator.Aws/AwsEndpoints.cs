@@ -1,3 +1,5 @@
+using LambdaRegistrator.Core.Tags;
+
 namespace LambdaRegistrator.Aws;
 
 /// <summary>The region and the endpoint of each AWS service the registrator calls.</summary>
@@ -67,12 +69,12 @@ public sealed record AwsEndpoints(string Region, Uri Lambda, Uri Tagging, Uri Ss
         };
     }
 
-    /// <summary>The DNS suffix of the region's partition: China regions use <c>amazonaws.com.cn</c>.</summary>
-    public static string DnsSuffix(string region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        return region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
-    }
+    /// <summary>
+    /// The DNS suffix of the region's partition, from the partition table every ARN check uses: <c>amazonaws.com</c>,
+    /// <c>amazonaws.com.cn</c> (China), <c>c2s.ic.gov</c> (aws-iso), <c>sc2s.sgov.gov</c> (aws-iso-b),
+    /// <c>cloud.adc-e.uk</c> (aws-iso-e), <c>csp.hci.ic.gov</c> (aws-iso-f), <c>amazonaws.eu</c> (aws-eusc).
+    /// </summary>
+    public static string DnsSuffix(string region) => LambdaNames.DnsSuffixForRegion(region);
 
     private static Uri Default(string endpointPrefix, string region) =>
         new($"https://{endpointPrefix}.{region}.{DnsSuffix(region)}");
