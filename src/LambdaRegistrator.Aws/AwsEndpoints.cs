@@ -9,6 +9,12 @@ namespace LambdaRegistrator.Aws;
 /// <param name="Ssm">The SSM Parameter Store endpoint.</param>
 public sealed record AwsEndpoints(string Region, Uri Lambda, Uri Tagging, Uri Ssm)
 {
+    /// <summary>The endpoint override for STS; wins over <see cref="EndpointUrlVariable"/>.</summary>
+    public const string StsEndpointUrlVariable = "AWS_ENDPOINT_URL_STS";
+
+    /// <summary>The STS endpoint (the regional one, as the AWS SDKs use by default): GetCallerIdentity and AssumeRole.</summary>
+    public Uri Sts { get; init; } = Default("sts", Region);
+
     /// <summary>The variable that names the region (the Lambda runtime always sets it).</summary>
     public const string RegionVariable = "AWS_REGION";
 
@@ -57,7 +63,10 @@ public sealed record AwsEndpoints(string Region, Uri Lambda, Uri Tagging, Uri Ss
             region,
             (ignoreOverrides ? null : Override(environment, LambdaEndpointUrlVariable)) ?? shared ?? Default("lambda", region),
             (ignoreOverrides ? null : Override(environment, TaggingEndpointUrlVariable)) ?? shared ?? Default("tagging", region),
-            (ignoreOverrides ? null : Override(environment, SsmEndpointUrlVariable)) ?? shared ?? Default("ssm", region));
+            (ignoreOverrides ? null : Override(environment, SsmEndpointUrlVariable)) ?? shared ?? Default("ssm", region))
+        {
+            Sts = (ignoreOverrides ? null : Override(environment, StsEndpointUrlVariable)) ?? shared ?? Default("sts", region),
+        };
     }
 
     /// <summary>
