@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --check-reproducible) check=1; shift ;;
     --msbuild-arg) extra+=("${2:?--msbuild-arg needs a value}"); shift 2 ;;
     --out) out=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "package.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -183,8 +183,8 @@ cross_objcopy() {
 # plus the IL3xxx AOT analysis.
 build_aot() { # zipdir
   local has_file=""; command -v file >/dev/null 2>&1 && has_file=1
-  local pub="$work/provided-$arch" log="$work/provided-$arch.log" build="$work/build" native=()
-  [ ${#extra[@]} -eq 0 ] || build="$work/build-$(printf '%s\n' "${extra[@]}" | sha256sum | cut -c1-12)"
+  local pub="$work/provided-$arch-$compile" log="$work/provided-$arch-$compile.log" build="$work/build-$compile" native=()
+  [ ${#extra[@]} -eq 0 ] || build="$work/build-$compile-$(printf '%s\n' "${extra[@]}" | sha256sum | cut -c1-12)"
   native_toolchain || return
   if [ "$arch" = arm64 ] && [ "$(uname -m)" = x86_64 ]; then
     native=(-p:CppCompilerAndLinker=clang -p:LinkerFlavor=lld "-p:ObjCopyName=$(cross_objcopy)")
@@ -221,10 +221,10 @@ build_aot() { # zipdir
 }
 
 build_r2r() { # zipdir
-  local pub="$work/provided-$arch" log="$work/provided-$arch.log" build="$work/build"
+  local pub="$work/provided-$arch-$compile" log="$work/provided-$arch-$compile.log" build="$work/build-$compile"
   # Why: intermediate files of a build with other --msbuild-arg settings (e.g. composite off) must not be reused: an
   # incremental publish would copy framework assemblies compiled for a composite image that is not there.
-  [ ${#extra[@]} -eq 0 ] || build="$work/build-$(printf '%s\n' "${extra[@]}" | sha256sum | cut -c1-12)"
+  [ ${#extra[@]} -eq 0 ] || build="$work/build-$compile-$(printf '%s\n' "${extra[@]}" | sha256sum | cut -c1-12)"
   rm -rf "$pub"; mkdir -p "$work"
   echo "package.sh: provided.al2023 ($rid), self-contained, trimmed, ReadyToRun composite -> $1/$provided_zip"
   if ! dotnet publish "$project" -c Release -r "$rid" --self-contained true \

@@ -20,7 +20,7 @@ public abstract class CustomRuntimePackageTests(PackagedArtifacts artifacts, Mot
 
     private string Zip => artifacts.Provided(arch);
 
-    private static string? Emulator => null;
+    private string? Emulator => arch == "arm64" ? Arm64Emulation.Qemu : null;
 
     /// <summary>
     /// The Native AOT package is one file: <c>bootstrap</c>, an executable ELF for the architecture (no .NET assemblies,
@@ -227,5 +227,31 @@ public sealed class CustomRuntimePackageX64Tests(PackagedArtifacts artifacts, Mo
         InitFailsPostsATypedInitErrorListingEveryProblemAndExitsOne(scenario, overrides, errorType, mentioned);
 
     [Fact]
+    public Task Bootstrap_NoRuntimeApi_ExitsTwoAndNamesTheVariable() => NoRuntimeApiExitsTwoAndNamesTheVariable();
+}
+
+/// <summary>
+/// The arm64 package, cross-compiled on this machine and run under qemu-user (skipped, saying what to install, where
+/// qemu or the arm64 user space is missing).
+/// </summary>
+[Collection(PackagedArtifactsGroup.Name)]
+public sealed class CustomRuntimePackageArm64Tests(PackagedArtifacts artifacts, MotoFixture fixture)
+    : CustomRuntimePackageTests(artifacts, fixture, "arm64"), IClassFixture<MotoFixture>
+{
+    [Arm64Fact]
+    public void ProvidedZip_Layout_IsOneNativeArm64Bootstrap() => LayoutIsOneNativeBootstrap();
+
+    [Arm64Fact]
+    public Task Bootstrap_AgainstMotoAndConsul_SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne() => SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne();
+
+    [Arm64Fact]
+    public Task Bootstrap_TokenFromSsmWithAclsOn_RegistersAndNeverLogsTheToken() => TokenFromSsmWithAclsOnRegistersAndNeverLogsTheToken();
+
+    [Arm64Theory]
+    [MemberData(nameof(InitFailures))]
+    public Task Bootstrap_InitFails_PostsATypedInitErrorListingEveryProblemAndExitsOne(string scenario, string[] overrides, string errorType, string[] mentioned) =>
+        InitFailsPostsATypedInitErrorListingEveryProblemAndExitsOne(scenario, overrides, errorType, mentioned);
+
+    [Arm64Fact]
     public Task Bootstrap_NoRuntimeApi_ExitsTwoAndNamesTheVariable() => NoRuntimeApiExitsTwoAndNamesTheVariable();
 }
