@@ -40,7 +40,7 @@ internal sealed class Reconciler(
         {
             var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
             errors.AddRange(listed.Errors);
-            var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
+            var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete, listed.Unrecognised);
             var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, Planning(source)), deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
@@ -80,14 +80,18 @@ internal sealed class Reconciler(
         }
     }
 
-    /// <summary>Reconciles one function whose desired state is given (manual register: an entry; manual deregister: null).</summary>
+    /// <summary>
+    /// Reconciles one function whose desired state is given: an entry (read from AWS, or a manual registration), null
+    /// when AWS says it does not exist, or <paramref name="deregisterRequested"/> for a manual deregistration.
+    /// </summary>
     public async Task<SyncReport> ApplyToFunctionAsync(
-        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, Source source, CancellationToken deadline)
+        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, Source source, CancellationToken deadline,
+        bool deregisterRequested = false)
     {
         var errors = new List<string>(readErrors);
         try
         {
-            var desired = DesiredState.ForFunction(target, entry);
+            var desired = deregisterRequested ? DesiredState.Deregistration(target) : DesiredState.ForFunction(target, entry);
             var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
             var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, Planning(source)), target, names, deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
@@ -116,6 +120,8 @@ internal sealed class Reconciler(
             Log.PlannedAction(logger, action.ToString());
         }
 
+        // Why: a plan with nothing to do still says what was made of the function, so a summary of zeros is never mute.
+        report = report with { Reason = report.Reason ?? plan.Note };
         if (report.DryRun)
         {
             return report with { Plan = plan, Actions = [.. plan.Actions.Select(a => new ActionOutcome(a, ActionStatus.Planned))] };
@@ -216,7 +222,7 @@ internal sealed class Reconciler(
         }
 
         Log.Confirmed(logger, toRead.Count, reads.Count(r => r.IsGone));
-        return DesiredState.FullSync([.. byArn.Values], complete);
+        return DesiredState.FullSync([.. byArn.Values], complete, listed.Unrecognised);
     }
 
     private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, Volatile.Read(ref _localDatacenter));

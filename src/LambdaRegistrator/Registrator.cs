@@ -245,7 +245,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false));
     }
 
     /// <summary>Releases the clients this registrator created.</summary>
@@ -278,7 +278,7 @@ public sealed class Registrator : IDisposable
         arn = Complete(parsed.Unqualified, Account(context));
         if (!arn.IsFullArn)
         {
-            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:aws:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
+            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:{LambdaNames.PartitionForRegion(Region)}:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
             return false;
         }
 

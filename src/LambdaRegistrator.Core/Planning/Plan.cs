@@ -16,6 +16,12 @@ public sealed record Plan(
     /// <summary>Mesh identities to refresh (when due) for owned services without an action; empty when CONSUL_EXTENSION_DATA_PREFIX is unset.</summary>
     public IReadOnlyList<MeshIdentityStep> MeshIdentities { get; init; } = [];
 
+    /// <summary>
+    /// Why there is nothing to do, when the actions and problems do not already say it (a targeted sync of a function
+    /// without registrator tags, a deregistration of a function with nothing registered); null otherwise.
+    /// </summary>
+    public string? Note { get; init; }
+
     /// <summary>True when there is nothing to write.</summary>
     public bool IsEmpty => Actions.Count == 0;
 

@@ -42,11 +42,21 @@ public static class Planner
         ReportDuplicates(context);
         RemovalRules.Plan(context);
         context.Actions.Sort(static (a, b) => ServiceKey.Compare(a.Service, b.Service));
-        return new Plan(context.Actions, context.Problems, context.Unchanged, desired.Target) { MeshIdentities = MeshIdentities.Refreshes(context) };
+        return new Plan(context.Actions, context.Problems, context.Unchanged, desired.Target)
+        {
+            MeshIdentities = MeshIdentities.Refreshes(context),
+            Note = PlanNotes.NothingToDo(context),
+        };
     }
 
     private static void EvaluateFunctions(PlanContext context, DesiredState desired)
     {
+        foreach (var resource in desired.Unrecognised)
+        {
+            context.Problem(PlanProblemKind.UnrecognisedResource, null, null,
+                $"the inventory listed \"{resource}\", which is not an unqualified Lambda function ARN; it is skipped. Check the Tagging API or ListFunctions output for it.");
+        }
+
         foreach (var entry in desired.Functions)
         {
             if (!entry.FunctionArn.IsFullArn)

@@ -133,6 +133,11 @@ internal static class RemovalRules
     private static string? Reason(PlanContext context, LambdaArn ownerArn, ServiceKey key)
     {
         var desired = context.Desired;
+        if (desired.DeregisterRequested)
+        {
+            return $"deregistration of {ownerArn} was asked for by hand, whatever its tags say";
+        }
+
         if (context.Functions.TryGetValue(ownerArn, out var state))
         {
             return state.Status switch
