@@ -32,10 +32,12 @@ internal sealed class Reconciler(
     /// <param name="source">Where the functions come from and the owner id written to Consul; listed functions elsewhere are reported and skipped.</param>
     /// <param name="dryRun">Plan only.</param>
     /// <param name="deadline">Fires when no new write may start.</param>
-    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline)
+    /// <param name="restrict">Narrows each plan before it is confirmed and executed (the CLI's adopt keeps only adoptions); null keeps all.</param>
+    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline, Func<Plan, Plan>? restrict = null, string trigger = SyncReport.FullSyncTrigger)
     {
         var errors = new List<string>();
-        var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
+        var report = new SyncReport { Trigger = trigger, DryRun = dryRun };
+        Func<DesiredState, ObservedState, PlanningOptions, Plan> planFor = restrict is null ? planner : (d, o, p) => restrict(planner(d, o, p));
         try
         {
             var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
@@ -45,11 +47,11 @@ internal sealed class Reconciler(
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
-            var firstPlan = planner(firstDesired, read.State, planning);
+            var firstPlan = planFor(firstDesired, read.State, planning);
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
-            var plan = confirmed is null ? firstPlan : planner(desired, read.State, planning);
-            Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            var plan = confirmed is null ? firstPlan : planFor(desired, read.State, planning);
+            Log.Planned(logger, trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)

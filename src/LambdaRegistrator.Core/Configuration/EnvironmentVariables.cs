@@ -47,4 +47,7 @@ public static class EnvironmentVariables
 
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public const string MaxConcurrency = "MAX_CONCURRENCY";
+
+    /// <summary><c>true</c>: full syncs adopt every Go-written (unowned) managed-by-lambda-registrator service on NODE_NAME.</summary>
+    public const string AdoptUnownedServices = "ADOPT_UNOWNED_SERVICES";
 }

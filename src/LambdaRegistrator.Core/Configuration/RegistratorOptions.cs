@@ -70,6 +70,9 @@ public sealed partial record RegistratorOptions
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
+    /// <summary>ADOPT_UNOWNED_SERVICES: full syncs take over every Go-written service on NODE_NAME (right when one registrator serves the Consul).</summary>
+    public bool AdoptUnownedServices { get; init; }
+
     /// <summary>The SSM API's name for <see cref="ExtensionDataTier"/> (<c>Standard</c>, <c>Advanced</c>, <c>Intelligent-Tiering</c>).</summary>
     public string ExtensionDataTierName => ExtensionDataTier switch
     {
@@ -249,6 +252,14 @@ public sealed partial record RegistratorOptions
         var marginMs = ReadInt(EnvironmentVariables.DeadlineMarginMs, Read(EnvironmentVariables.DeadlineMarginMs), 0, MaxDeadlineMarginMs, DefaultDeadlineMarginMs, errors);
         var concurrency = ReadInt(EnvironmentVariables.MaxConcurrency, Read(EnvironmentVariables.MaxConcurrency), 1, MaxMaxConcurrency, DefaultMaxConcurrency, errors);
 
+        var adopt = false;
+        var adoptRaw = Read(EnvironmentVariables.AdoptUnownedServices);
+        if (adoptRaw is not null && !TryParseGoBool(adoptRaw, out adopt))
+        {
+            errors.Add(Invalid(EnvironmentVariables.AdoptUnownedServices, adoptRaw, "is not a boolean",
+                "true or false (also 1/0, t/f, any case; default false)"));
+        }
+
         if (errors.Count > 0)
         {
             return RegistratorOptionsResult.Failure(errors);
@@ -271,6 +282,7 @@ public sealed partial record RegistratorOptions
             ServiceDefaultsFormat = format,
             DeadlineMargin = TimeSpan.FromMilliseconds(marginMs),
             MaxConcurrency = concurrency,
+            AdoptUnownedServices = adopt,
         });
     }
 
