@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Configuration;
@@ -72,6 +73,9 @@ public sealed partial record RegistratorOptions
 
     /// <summary>ADOPT_UNOWNED_SERVICES: full syncs take over every Go-written service on NODE_NAME (right when one registrator serves the Consul).</summary>
     public bool AdoptUnownedServices { get; init; }
+
+    /// <summary>SOURCES, FUNCTION_INCLUDE and FUNCTION_EXCLUDE: the accounts and regions inventoried and the function names registered.</summary>
+    public SourceSet Sources { get; init; } = SourceSet.Default;
 
     /// <summary>The SSM API's name for <see cref="ExtensionDataTier"/> (<c>Standard</c>, <c>Advanced</c>, <c>Intelligent-Tiering</c>).</summary>
     public string ExtensionDataTierName => ExtensionDataTier switch
@@ -260,7 +264,10 @@ public sealed partial record RegistratorOptions
                 "true or false (also 1/0, t/f, any case; default false)"));
         }
 
-        if (errors.Count > 0)
+        var sources = SourceSet.Parse(
+            Read(EnvironmentVariables.Sources), Read(EnvironmentVariables.FunctionInclude), Read(EnvironmentVariables.FunctionExclude), errors);
+
+        if (errors.Count > 0 || sources is null)
         {
             return RegistratorOptionsResult.Failure(errors);
         }
@@ -283,6 +290,7 @@ public sealed partial record RegistratorOptions
             DeadlineMargin = TimeSpan.FromMilliseconds(marginMs),
             MaxConcurrency = concurrency,
             AdoptUnownedServices = adopt,
+            Sources = sources,
         });
     }
 
