@@ -15,6 +15,9 @@ public enum SyncTrigger
     /// <summary><c>deregister</c>: a manual deregistration.</summary>
     Deregister,
 
+    /// <summary><c>adopt</c>: a one-shot adoption of services the Go registrator wrote (the CLI's <c>adopt</c>).</summary>
+    Adopt,
+
     /// <summary><c>ignored</c>: a well-formed event that needs no work.</summary>
     Ignored,
 
@@ -25,13 +28,14 @@ public enum SyncTrigger
 /// <summary>The one mapping from <see cref="SyncTrigger"/> to the name in JSON summaries, CLI output and logs.</summary>
 public static class SyncTriggerNames
 {
-    /// <summary><c>full-sync</c>, <c>targeted-sync</c>, <c>register</c>, <c>deregister</c>, <c>ignored</c> or <c>rejected</c>.</summary>
+    /// <summary><c>full-sync</c>, <c>targeted-sync</c>, <c>register</c>, <c>deregister</c>, <c>adopt</c>, <c>ignored</c> or <c>rejected</c>.</summary>
     public static string ToName(this SyncTrigger trigger) => trigger switch
     {
         SyncTrigger.FullSync => "full-sync",
         SyncTrigger.TargetedSync => "targeted-sync",
         SyncTrigger.Register => "register",
         SyncTrigger.Deregister => "deregister",
+        SyncTrigger.Adopt => "adopt",
         SyncTrigger.Ignored => "ignored",
         SyncTrigger.Rejected => "rejected",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
