@@ -234,6 +234,17 @@ public sealed class Registrator : IDisposable
         return report;
     }
 
+    /// <summary>
+    /// Takes over the services the Go registrator wrote (tag managed-by-lambda-registrator, no owner meta) on NODE_NAME
+    /// (the CLI's <c>adopt</c>): those a function of the inventory claims get owner meta, those whose function is gone,
+    /// disabled or no longer lists the alias are removed. Nothing else is changed. Needs ADOPT_UNOWNED_SERVICES=true.
+    /// </summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public Task<SyncReport> AdoptAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(() => Options.AdoptUnownedServices
+            ? _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncReport.AdoptTrigger)
+            : Task.FromResult(Rejected(SyncReport.AdoptTrigger, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true.")));
+
     private async Task<SyncReport> SyncFunctionCoreAsync(string functionArnOrName, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
     {
         if (!LambdaArn.TryParse(functionArnOrName, out var arn, out var error))
@@ -274,7 +285,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken).ConfigureAwait(false);
+        return await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false);
     }
 
     private static SyncReport Rejected(string trigger, string? function, string reason) =>
@@ -302,7 +313,7 @@ public sealed class Registrator : IDisposable
         arn = Complete(parsed.Unqualified, Account(context));
         if (!arn.IsFullArn)
         {
-            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:aws:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
+            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:{LambdaNames.PartitionForRegion(Region)}:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
             return false;
         }
 
