@@ -20,7 +20,8 @@ public sealed class ConsulClient : IConsulClient, IDisposable
 
     /// <summary>Creates a client with its own connection pool and TLS settings from <paramref name="options"/>.</summary>
     /// <exception cref="ConsulConfigurationException">The TLS material in <paramref name="options"/> is unusable.</exception>
-    public ConsulClient(ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null)
+    /// <param name="observer">Told about every request and retry (per-invocation metrics, retry logs); null for none.</param>
+    public ConsulClient(ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null, IConsulRequestObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
@@ -36,16 +37,17 @@ public sealed class ConsulClient : IConsulClient, IDisposable
             throw;
         }
 
-        _http = new ConsulHttp(_ownedHttpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, _tls);
+        _http = new ConsulHttp(_ownedHttpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, _tls, observer);
     }
 
     /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/> (its handler's TLS settings apply; the TLS options here are not used).</summary>
-    public ConsulClient(HttpClient httpClient, ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null)
+    /// <param name="observer">Told about every request and retry; null for none.</param>
+    public ConsulClient(HttpClient httpClient, ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null, IConsulRequestObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _http = new ConsulHttp(httpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, tls: null);
+        _http = new ConsulHttp(httpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, tls: null, observer);
     }
 
     /// <summary>The settings this client uses.</summary>

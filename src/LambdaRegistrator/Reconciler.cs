@@ -52,11 +52,13 @@ internal sealed class Reconciler(
             var desired = confirmed ?? firstDesired;
             var plan = confirmed is null ? firstPlan : planFor(desired, read.State, planning);
             Log.Planned(logger, trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
-            return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
+            var incomplete = desired.IsComplete ? 0 : 1;
+            return await ExecuteAsync(report with { Errors = errors, IncompleteSources = incomplete }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return Stopped(report, errors);
+            // Why incomplete: the sync stopped before its inventory was known to be whole.
+            return Stopped(report with { IncompleteSources = 1 }, errors);
         }
     }
 
