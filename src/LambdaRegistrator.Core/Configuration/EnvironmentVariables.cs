@@ -50,4 +50,13 @@ public static class EnvironmentVariables
 
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public const string MaxConcurrency = "MAX_CONCURRENCY";
+
+    /// <summary>The accounts and regions to inventory: a JSON list of <c>{"role_arn","regions","external_id","registrator_id","include","exclude"}</c> (unset: the registrator's own account and region).</summary>
+    public const string Sources = "SOURCES";
+
+    /// <summary>Comma-separated function-name globs a function must match to be registered, in every source.</summary>
+    public const string FunctionInclude = "FUNCTION_INCLUDE";
+
+    /// <summary>Comma-separated function-name globs of functions never registered, in every source.</summary>
+    public const string FunctionExclude = "FUNCTION_EXCLUDE";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Configuration;
@@ -72,6 +73,9 @@ public sealed partial record RegistratorOptions
 
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
+    /// <summary>SOURCES, FUNCTION_INCLUDE and FUNCTION_EXCLUDE: the accounts and regions inventoried and the function names registered.</summary>
+    public SourceSet Sources { get; init; } = SourceSet.Default;
 
     /// <summary>The SSM API's name for <see cref="ExtensionDataTier"/> (<c>Standard</c>, <c>Advanced</c>, <c>Intelligent-Tiering</c>).</summary>
     public string ExtensionDataTierName => ExtensionDataTier switch
@@ -259,7 +263,10 @@ public sealed partial record RegistratorOptions
         var marginMs = ReadInt(EnvironmentVariables.DeadlineMarginMs, Read(EnvironmentVariables.DeadlineMarginMs), 0, MaxDeadlineMarginMs, DefaultDeadlineMarginMs, errors);
         var concurrency = ReadInt(EnvironmentVariables.MaxConcurrency, Read(EnvironmentVariables.MaxConcurrency), 1, MaxMaxConcurrency, DefaultMaxConcurrency, errors);
 
-        if (errors.Count > 0)
+        var sources = SourceSet.Parse(
+            Read(EnvironmentVariables.Sources), Read(EnvironmentVariables.FunctionInclude), Read(EnvironmentVariables.FunctionExclude), errors);
+
+        if (errors.Count > 0 || sources is null)
         {
             return RegistratorOptionsResult.Failure(errors);
         }
@@ -282,6 +289,7 @@ public sealed partial record RegistratorOptions
             ServiceDefaultsFormat = format,
             DeadlineMargin = TimeSpan.FromMilliseconds(marginMs),
             MaxConcurrency = concurrency,
+            Sources = sources,
         });
     }
 
