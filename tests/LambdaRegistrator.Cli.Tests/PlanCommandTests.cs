@@ -18,7 +18,7 @@ public sealed class PlanCommandTests(SeededAws aws)
         Assert.Equal(
             [("register", "orders"), ("register", "orders-live"), ("register", "payments")],
             rows.Select(r => (r[0], r[1])).Order().ToList());
-        Assert.All(rows, row => Assert.Equal("(agent dc)", row[2]));
+        Assert.All(rows, row => Assert.Equal("dc1", row[2])); // the only datacenter Consul lists is the agent's
         Assert.Contains("invalid-tags [broken]", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(SeededAws.LegacyBatch, run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(SeededAws.Reports, run.Stdout, StringComparison.Ordinal);

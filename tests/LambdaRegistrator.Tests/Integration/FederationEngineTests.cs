@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using LambdaRegistrator.Consul;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Core.Planning;
@@ -268,7 +267,7 @@ public sealed class FederationEngineTests(MotoFixture fixture) : IClassFixture<M
         const string Management = "5d1e6f7a-8b9c-4d0e-a1f2-b3c4d5e6f7a8";
         await FunctionAsync("fed-acl", ("enabled", "true"), ("datacenter", Secondary));
         await using var consul = await FederationAsync(Management);
-        var token = await TokenAsync(consul, Management,
+        var token = await AclTokens.CreateAsync(consul.Address, Management,
             "node_prefix \"\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"write\" }\nmesh = \"write\"\noperator = \"read\"");
         var writes = consul.Stats!.Writes;
         var reader = new ConsulClientOptions { Address = consul.Address, Token = Management };
@@ -292,22 +291,5 @@ public sealed class FederationEngineTests(MotoFixture fixture) : IClassFixture<M
             Assert.Equal(["fed-acl"], await configured.ServiceNamesAsync(InSecondary));
             Assert.NotNull(await EntryAsync(configured, "fed-acl", InPrimary));
         }
-    }
-
-    private static async Task<string> TokenAsync(ConsulTarget consul, string management, string rules)
-    {
-        using var http = new HttpClient { BaseAddress = consul.Address };
-        http.DefaultRequestHeaders.Add("X-Consul-Token", management);
-        using var policyBody = JsonContent.Create(
-            new Dictionary<string, string> { ["Name"] = "registrator", ["Rules"] = rules }, TestJsonContext.Default.DictionaryStringString);
-        using var policy = await http.PutAsync("/v1/acl/policy", policyBody);
-        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync());
-        using var created = System.Text.Json.JsonDocument.Parse(await policy.Content.ReadAsStringAsync());
-        var policyId = created.RootElement.GetProperty("ID").GetString()!;
-        using var tokenBody = new StringContent("{\"Policies\":[{\"ID\":\"" + policyId + "\"}]}");
-        using var token = await http.PutAsync("/v1/acl/token", tokenBody);
-        Assert.True(token.IsSuccessStatusCode, await token.Content.ReadAsStringAsync());
-        using var json = System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("SecretID").GetString()!;
     }
 }
