@@ -43,7 +43,7 @@ public sealed class PlanCommandTests(SeededAws aws)
         var payments = Assert.Single(root.GetProperty("actions").EnumerateArray(), a => a.GetProperty("service").GetString() == SeededAws.Payments);
         Assert.Equal("register", payments.GetProperty("action").GetString());
         Assert.Equal("planned", payments.GetProperty("status").GetString());
-        Assert.False(payments.TryGetProperty("datacenter", out _));
+        Assert.Equal("dc1", payments.GetProperty("datacenter").GetString());
         Assert.Equal(SeededAws.Arn(SeededAws.Payments), payments.GetProperty("function").GetString());
         Assert.False(string.IsNullOrWhiteSpace(payments.GetProperty("reason").GetString()));
         Assert.False(payments.TryGetProperty("partition", out _));
