@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using LambdaRegistrator.Consul.Agent;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
@@ -122,6 +123,20 @@ public sealed class ConsulClient : IConsulClient, IDisposable
         var response = await _http.SendAsync(HttpMethod.Get, "/v1/catalog/service/" + Uri.EscapeDataString(service), Scope(scope), body: null, accept: null, cancellationToken)
             .ConfigureAwait(false);
         return new(Decode<List<CatalogService>>(response, "GET /v1/catalog/service") ?? [], response.Meta);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListDatacentersAsync(CancellationToken cancellationToken)
+    {
+        var response = await _http.SendAsync(HttpMethod.Get, "/v1/catalog/datacenters", new ConsulQuery(), body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        return Decode<List<string>>(response, "GET /v1/catalog/datacenters") ?? [];
+    }
+
+    /// <inheritdoc />
+    public async Task<AgentSelf> GetAgentSelfAsync(CancellationToken cancellationToken)
+    {
+        var response = await _http.SendAsync(HttpMethod.Get, "/v1/agent/self", new ConsulQuery(), body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        return Decode<AgentSelf>(response, "GET /v1/agent/self") ?? new AgentSelf();
     }
 
     /// <inheritdoc />

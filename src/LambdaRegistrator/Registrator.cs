@@ -58,6 +58,7 @@ public sealed class Registrator : IDisposable
             inventory,
             _reader,
             new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger),
+            new Federation(consul, options.PrimaryDatacenter, logger),
             new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, time, logger),
             extensionData,
             logger,

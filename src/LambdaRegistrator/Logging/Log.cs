@@ -48,6 +48,12 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Debug, "Consul agent datacenter is {Datacenter}", EventName = "LearnedDatacenter")]
     public static partial void LearnedDatacenter(ILogger logger, string datacenter);
 
+    [LoggerMessage(23, LogLevel.Information, "Consul primary datacenter is {Primary} ({How}); datacenters read: {Datacenters}", EventName = "LearnedPrimaryDatacenter")]
+    public static partial void LearnedPrimaryDatacenter(ILogger logger, string primary, string how, string datacenters);
+
+    [LoggerMessage(24, LogLevel.Warning, "{Message}", EventName = "FederationUnknown")]
+    public static partial void FederationUnknown(ILogger logger, string message);
+
     [LoggerMessage(30, LogLevel.Information, "Planned {Trigger}: {Actions} action(s), {Problems} problem(s), {Unchanged} unchanged service(s)", EventName = "Planned")]
     public static partial void Planned(ILogger logger, string trigger, int actions, int problems, int unchanged);
 
