@@ -71,6 +71,9 @@ public sealed partial record RegistratorOptions
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
+    /// <summary>ADOPT_UNOWNED_SERVICES: full syncs take over every Go-written service on NODE_NAME (right when one registrator serves the Consul).</summary>
+    public bool AdoptUnownedServices { get; init; }
+
     /// <summary>SOURCES, FUNCTION_INCLUDE and FUNCTION_EXCLUDE: the accounts and regions inventoried and the function names registered.</summary>
     public SourceSet Sources { get; init; } = SourceSet.Default;
 
@@ -253,6 +256,14 @@ public sealed partial record RegistratorOptions
         var marginMs = ReadInt(EnvironmentVariables.DeadlineMarginMs, Read(EnvironmentVariables.DeadlineMarginMs), 0, MaxDeadlineMarginMs, DefaultDeadlineMarginMs, errors);
         var concurrency = ReadInt(EnvironmentVariables.MaxConcurrency, Read(EnvironmentVariables.MaxConcurrency), 1, MaxMaxConcurrency, DefaultMaxConcurrency, errors);
 
+        var adopt = false;
+        var adoptRaw = Read(EnvironmentVariables.AdoptUnownedServices);
+        if (adoptRaw is not null && !TryParseGoBool(adoptRaw, out adopt))
+        {
+            errors.Add(Invalid(EnvironmentVariables.AdoptUnownedServices, adoptRaw, "is not a boolean",
+                "true or false (also 1/0, t/f, any case; default false)"));
+        }
+
         var sources = SourceSet.Parse(
             Read(EnvironmentVariables.Sources), Read(EnvironmentVariables.FunctionInclude), Read(EnvironmentVariables.FunctionExclude), errors);
 
@@ -278,6 +289,7 @@ public sealed partial record RegistratorOptions
             ServiceDefaultsFormat = format,
             DeadlineMargin = TimeSpan.FromMilliseconds(marginMs),
             MaxConcurrency = concurrency,
+            AdoptUnownedServices = adopt,
             Sources = sources,
         });
     }

@@ -41,4 +41,7 @@ public enum PlanProblemKind
 
     /// <summary>An owned object whose owner meta cannot be read; left as it is.</summary>
     UnreadableOwnerMeta,
+
+    /// <summary>The inventory listed a resource whose ARN is not an unqualified function ARN; it is skipped.</summary>
+    UnrecognisedResource,
 }

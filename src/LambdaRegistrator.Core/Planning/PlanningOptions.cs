@@ -44,6 +44,9 @@ public sealed record PlanningOptions
     /// <summary>CONSUL_EXTENSION_DATA_PREFIX without trailing slash; null when extension data is off.</summary>
     public string? ExtensionDataPrefix { get; init; }
 
+    /// <summary>ADOPT_UNOWNED_SERVICES: a complete full sync takes over the Go-written services no function claims (and removes those whose function is done with them).</summary>
+    public bool AdoptUnownedServices { get; init; }
+
     /// <summary>Planning options from parsed configuration.</summary>
     /// <param name="options">The parsed environment.</param>
     /// <param name="source">The source to plan, with its resolved owner id.</param>
@@ -59,6 +62,7 @@ public sealed record PlanningOptions
             Partitions = new HashSet<string>(options.Partitions, StringComparer.OrdinalIgnoreCase),
             ServiceDefaultsFormat = options.ServiceDefaultsFormat,
             ExtensionDataPrefix = options.ExtensionDataPrefix,
+            AdoptUnownedServices = options.AdoptUnownedServices,
         };
     }
 }
