@@ -118,6 +118,11 @@ public sealed class Registrator : IDisposable
             throw new RegistratorConfigurationException(problems);
         }
 
+        if (hostOptions.DiscoverAccount)
+        {
+            accountId = await DiscoverAccountAsync(aws, accountId is null && options.RegistratorId is null, cancellationToken).ConfigureAwait(false) ?? accountId;
+        }
+
         ConsulClient consul;
         try
         {
@@ -147,6 +152,42 @@ public sealed class Registrator : IDisposable
         return new Registrator(
             options, aws.Endpoints.Region, accountId, aws.Lambda, aws.Tagging, aws.ParameterStore, consul, logger, hostOptions.TimeProvider,
             hostOptions.MaxCasRetries, [consul, aws]);
+    }
+
+    // Why: the AWS CLI, Terraform and the CDK learn the account this way; sts:GetCallerIdentity needs no permission.
+    // It is also the first signed call, so a credential problem surfaces here, at start-up, as a configuration error.
+    // When the account is known, the credentials are still checked here for the same reason.
+    private static async Task<string?> DiscoverAccountAsync(AwsClients aws, bool accountNeeded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!accountNeeded)
+            {
+                await aws.CheckCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            return await aws.GetCallerAccountAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AwsConfigurationException or AwsCredentialsException)
+        {
+            aws.Dispose();
+            throw new RegistratorConfigurationException(exception.Message, exception);
+        }
+        catch (AwsServiceException exception)
+        {
+            aws.Dispose();
+            throw new RegistratorConfigurationException(
+                $"The AWS account could not be learned with sts:GetCallerIdentity (neither {RegistratorHostOptions.AccountIdVariable} nor "
+                + $"{EnvironmentVariables.RegistratorId} is set): {exception.Message} Fix the credentials or AWS_ENDPOINT_URL_STS, "
+                + $"or set {RegistratorHostOptions.AccountIdVariable}.",
+                exception);
+        }
+        catch
+        {
+            aws.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Composes the engine over given clients (tests, benchmarks); nothing is disposed by it.</summary>
