@@ -24,6 +24,9 @@ public sealed record AwsClientOptions
     /// </summary>
     public AWSCredentials? Credentials { get; init; }
 
+    /// <summary>Told about every request, throttle and retry (per-invocation metrics, retry logs); null for none.</summary>
+    public IAwsRequestObserver? Observer { get; init; }
+
     /// <summary>Product token sent as User-Agent.</summary>
     public string UserAgent { get; init; } = "LambdaRegistrator";
 }

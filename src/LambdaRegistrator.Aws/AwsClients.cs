@@ -14,14 +14,16 @@ public sealed class AwsClients : IDisposable
 {
     private readonly AwsTransport _transport;
     private readonly StsClient _sts;
+    private readonly AwsCredentialSource _credentials;
     private readonly TimeProvider _time;
 
     private AwsClients(
-        AwsEndpoints endpoints, AwsTransport transport, StsClient sts, TimeProvider time, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameterStore)
+        AwsEndpoints endpoints, AwsTransport transport, AwsCredentialSource credentials, StsClient sts, TimeProvider time, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameterStore)
     {
         Endpoints = endpoints;
         _transport = transport;
         _sts = sts;
+        _credentials = credentials;
         _time = time;
         Lambda = lambda;
         Tagging = tagging;
@@ -60,6 +62,7 @@ public sealed class AwsClients : IDisposable
         return new AwsClients(
             endpoints,
             transport,
+            credentials,
             sts,
             time,
             new LambdaApi(transport, endpoints.Lambda, Bucket(limits.GetFunction, time), Bucket(limits.LambdaControlPlane, time)),
@@ -80,6 +83,11 @@ public sealed class AwsClients : IDisposable
     /// <exception cref="AwsServiceException">STS answered with an error or could not be reached.</exception>
     public async Task<string> GetCallerAccountAsync(CancellationToken cancellationToken) =>
         (await _sts.GetCallerIdentityAsync(null, cancellationToken).ConfigureAwait(false)).Account;
+
+    /// <summary>Finds (and fetches once) these clients' credentials now, so that a credential problem is a start-up error.</summary>
+    /// <exception cref="AwsConfigurationException">No credentials were found, or the configured source failed; the message names it.</exception>
+    public async Task CheckCredentialsAsync(CancellationToken cancellationToken) =>
+        _ = await _credentials.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public void Dispose() => _transport.Dispose();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using LambdaRegistrator.Consul.Agent;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
@@ -20,7 +21,8 @@ public sealed class ConsulClient : IConsulClient, IDisposable
 
     /// <summary>Creates a client with its own connection pool and TLS settings from <paramref name="options"/>.</summary>
     /// <exception cref="ConsulConfigurationException">The TLS material in <paramref name="options"/> is unusable.</exception>
-    public ConsulClient(ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null)
+    /// <param name="observer">Told about every request and retry (per-invocation metrics, retry logs); null for none.</param>
+    public ConsulClient(ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null, IConsulRequestObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
@@ -36,16 +38,17 @@ public sealed class ConsulClient : IConsulClient, IDisposable
             throw;
         }
 
-        _http = new ConsulHttp(_ownedHttpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, _tls);
+        _http = new ConsulHttp(_ownedHttpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, _tls, observer);
     }
 
     /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/> (its handler's TLS settings apply; the TLS options here are not used).</summary>
-    public ConsulClient(HttpClient httpClient, ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null)
+    /// <param name="observer">Told about every request and retry; null for none.</param>
+    public ConsulClient(HttpClient httpClient, ConsulClientOptions options, ConsulRetryPolicy? retryPolicy = null, IConsulRequestObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _http = new ConsulHttp(httpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, tls: null);
+        _http = new ConsulHttp(httpClient, options, retryPolicy ?? ConsulRetryPolicy.Default, tls: null, observer);
     }
 
     /// <summary>The settings this client uses.</summary>
@@ -120,6 +123,20 @@ public sealed class ConsulClient : IConsulClient, IDisposable
         var response = await _http.SendAsync(HttpMethod.Get, "/v1/catalog/service/" + Uri.EscapeDataString(service), Scope(scope), body: null, accept: null, cancellationToken)
             .ConfigureAwait(false);
         return new(Decode<List<CatalogService>>(response, "GET /v1/catalog/service") ?? [], response.Meta);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListDatacentersAsync(CancellationToken cancellationToken)
+    {
+        var response = await _http.SendAsync(HttpMethod.Get, "/v1/catalog/datacenters", new ConsulQuery(), body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        return Decode<List<string>>(response, "GET /v1/catalog/datacenters") ?? [];
+    }
+
+    /// <inheritdoc />
+    public async Task<AgentSelf> GetAgentSelfAsync(CancellationToken cancellationToken)
+    {
+        var response = await _http.SendAsync(HttpMethod.Get, "/v1/agent/self", new ConsulQuery(), body: null, accept: null, cancellationToken).ConfigureAwait(false);
+        return Decode<AgentSelf>(response, "GET /v1/agent/self") ?? new AgentSelf();
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Consul.Agent;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
@@ -21,6 +22,12 @@ public interface IConsulClient
 
     /// <summary><c>GET /v1/catalog/service/:name</c>: every instance of the service (empty when unknown).</summary>
     Task<QueryResult<IReadOnlyList<CatalogService>>> GetServiceAsync(string service, ConsulScope scope, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /v1/catalog/datacenters</c>: every datacenter of the WAN federation, nearest (the agent's own) first; needs no ACL rule.</summary>
+    Task<IReadOnlyList<string>> ListDatacentersAsync(CancellationToken cancellationToken);
+
+    /// <summary><c>GET /v1/agent/self</c>: the agent's datacenter and the federation's primary; the token needs <c>agent:read</c> on the agent's node.</summary>
+    Task<AgentSelf> GetAgentSelfAsync(CancellationToken cancellationToken);
 
     /// <summary><c>PUT /v1/config</c> of an entry of any kind; with <paramref name="cas"/> (0 = create only) returns false when the entry's ModifyIndex no longer matches.</summary>
     Task<bool> SetConfigEntryAsync(ConfigEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken);

@@ -10,5 +10,8 @@ internal static class Composition
     /// The registrator engine, created once per container from the process environment; its JSON log lines go to
     /// standard output (CloudWatch) at <c>LOG_LEVEL</c>.
     /// </summary>
-    public static IFunctionInitializer CreateInitializer() => new RegistratorInitializer(new RegistratorHostOptions());
+    /// <param name="discoverAccount">True under the managed runtime, which is never told the invoked function ARN: the
+    /// account then comes from sts:GetCallerIdentity when neither AWS_ACCOUNT_ID nor REGISTRATOR_ID is set.</param>
+    public static IFunctionInitializer CreateInitializer(bool discoverAccount = false) =>
+        new RegistratorInitializer(new RegistratorHostOptions { DiscoverAccount = discoverAccount });
 }

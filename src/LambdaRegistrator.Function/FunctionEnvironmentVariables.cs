@@ -16,6 +16,9 @@ internal static class FunctionEnvironmentVariables
     /// </summary>
     public const string InvocationTimeoutSeconds = "INVOCATION_TIMEOUT_SECONDS";
 
+    /// <summary>The function's name, set by Lambda.</summary>
+    public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
+
     /// <summary>The X-Ray trace header the runtime sets per invocation for the AWS SDK to pick up.</summary>
     public const string TraceId = "_X_AMZN_TRACE_ID";
 }

@@ -25,7 +25,7 @@ public sealed class FunctionHandler
 
     /// <summary>Creates the handler the managed runtime uses, composed by <see cref="Composition"/>.</summary>
     public FunctionHandler()
-        : this(Composition.CreateInitializer(), Environment.GetEnvironmentVariable, TimeProvider.System)
+        : this(Composition.CreateInitializer(discoverAccount: true), Environment.GetEnvironmentVariable, TimeProvider.System)
     {
     }
 

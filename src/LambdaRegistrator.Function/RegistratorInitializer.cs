@@ -12,14 +12,26 @@ internal sealed class RegistratorInitializer(RegistratorHostOptions hostOptions)
     public async Task<IInvocationHandler> InitializeAsync(Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        var metricsErrors = new List<string>();
+        var metrics = MetricsSettings.Read(environment, metricsErrors);
         try
         {
             var registrator = await Registrator.CreateAsync(environment, hostOptions, cancellationToken).ConfigureAwait(false);
-            return new RegistratorInvocationHandler(registrator);
+            if (metricsErrors.Count > 0)
+            {
+                registrator.Dispose();
+                throw new FunctionInitializationException(RegistratorErrorTypes.InvalidConfiguration, string.Join(" ", metricsErrors));
+            }
+
+            var writer = new MetricsWriter(
+                metrics, hostOptions.LogOutput ?? Console.Out, hostOptions.TimeProvider, environment(FunctionEnvironmentVariables.FunctionName));
+            return new RegistratorInvocationHandler(registrator, writer);
         }
         catch (RegistratorConfigurationException e)
         {
-            throw new FunctionInitializationException(ErrorTypeOf(e), e.Message, e);
+            // Every problem at once: the engine's and the metric settings'.
+            var message = metricsErrors.Count == 0 ? e.Message : e.Message + " " + string.Join(" ", metricsErrors);
+            throw new FunctionInitializationException(ErrorTypeOf(e), message, e);
         }
         catch (AwsConfigurationException e)
         {

@@ -4,7 +4,8 @@ namespace LambdaRegistrator.Function;
 /// Serves invocations with the registrator engine created at cold start: the event goes to
 /// <see cref="Registrator.HandleEventAsync"/>, and the report's outcome becomes the Lambda result.
 /// </summary>
-internal sealed class RegistratorInvocationHandler(Registrator registrator) : IInvocationHandler, IDisposable
+/// <remarks>Every invocation that produced a report also writes its metric record (<see cref="MetricsWriter"/>), failures included.</remarks>
+internal sealed class RegistratorInvocationHandler(Registrator registrator, MetricsWriter? metrics = null) : IInvocationHandler, IDisposable
 {
     /// <summary>Why: one source of truth: DEADLINE_MARGIN_MS is parsed (and validated) with the rest of the registrator's settings.</summary>
     public TimeSpan DeadlineMargin => registrator.Options.DeadlineMargin;
@@ -24,6 +25,7 @@ internal sealed class RegistratorInvocationHandler(Registrator registrator) : II
             return InvocationResult.Failure(RegistratorErrorTypes.InvalidConfiguration, e.Message);
         }
 
+        metrics?.Write(report, context);
         return ToResult(report);
     }
 

@@ -21,6 +21,7 @@ internal sealed class Reconciler(
     IFunctionInventory inventory,
     FunctionReader reader,
     ObservedStateReader observer,
+    Federation federation,
     PlanExecutor executor,
     ExtensionDataWriter? extensionData,
     ILogger logger,
@@ -42,21 +43,30 @@ internal sealed class Reconciler(
         {
             var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
             errors.AddRange(listed.Errors);
+            var (view, unknown) = await federation.ResolveAsync(refresh: true, deadline).ConfigureAwait(false);
+            if (view is null)
+            {
+                return report with { Errors = [.. errors, unknown!] };
+            }
+
             var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete, listed.Unrecognised);
-            var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, Planning(source)), deadline).ConfigureAwait(false);
+            var reading = Planning(source, view);
+            var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, reading), EntryScopes(reading), deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
-            var planning = Planning(source);
+            var planning = Planning(source, view);
             var firstPlan = planFor(firstDesired, read.State, planning);
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
             var plan = confirmed is null ? firstPlan : planFor(desired, read.State, planning);
             Log.Planned(logger, trigger.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
-            return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
+            var incomplete = desired.IsComplete ? 0 : 1;
+            return await ExecuteAsync(report with { Errors = errors, IncompleteSources = incomplete }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return Stopped(report, errors);
+            // Why incomplete: the sync stopped before its inventory was known to be whole.
+            return Stopped(report with { IncompleteSources = 1 }, errors);
         }
     }
 
@@ -93,12 +103,20 @@ internal sealed class Reconciler(
         var errors = new List<string>(readErrors);
         try
         {
+            var (view, unknown) = await federation.ResolveAsync(refresh: false, deadline).ConfigureAwait(false);
+            if (view is null)
+            {
+                return report with { Errors = [.. errors, unknown!] };
+            }
+
             var desired = deregisterRequested ? DesiredState.Deregistration(target) : DesiredState.ForFunction(target, entry);
             var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
-            var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, Planning(source)), target, names, deadline).ConfigureAwait(false);
+            var reading = Planning(source, view);
+            var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, reading), EntryScopes(reading), target, names, deadline)
+                .ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
-            var planning = Planning(source);
+            var planning = Planning(source, view);
             var plan = planner(desired, read.State, planning);
             Log.Planned(logger, report.Trigger.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
@@ -149,7 +167,7 @@ internal sealed class Reconciler(
     private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
     {
         var key = lost.Service;
-        var state = await observer.ReadServiceAsync(key, cancellationToken).ConfigureAwait(false);
+        var state = await observer.ReadServiceAsync(key, ConsulObjects.ConfigEntryScope(key.Scope, planning), cancellationToken).ConfigureAwait(false);
         if (lost.FunctionArn is { } function)
         {
             // Why: the race was lost to another writer, possibly a targeted sync that acted on newer tags than this
@@ -227,7 +245,18 @@ internal sealed class Reconciler(
         return DesiredState.FullSync([.. byArn.Values], complete, listed.Unrecognised);
     }
 
-    private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, Volatile.Read(ref _localDatacenter));
+    private PlanningOptions Planning(Source source, FederationView view)
+    {
+        // Why: the only datacenter of a Consul that is not federated is the agent's own.
+        if (view.Datacenters.Count == 1)
+        {
+            Learn(view.Datacenters[0]);
+        }
+
+        return PlanningOptions.From(options, source, Volatile.Read(ref _localDatacenter), view.Primary, view.Datacenters);
+    }
+
+    private static Func<ConsulScope, ConsulScope> EntryScopes(PlanningOptions planning) => scope => ConsulObjects.ConfigEntryScope(scope, planning);
 
     // Why atomic: invocations may overlap in one process; the first one to learn the datacenter sets it, once.
     private void Learn(string? localDatacenter)

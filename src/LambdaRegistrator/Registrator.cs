@@ -13,6 +13,7 @@ using LambdaRegistrator.Execution;
 using LambdaRegistrator.Inventory;
 using LambdaRegistrator.Logging;
 using LambdaRegistrator.MeshIdentity;
+using LambdaRegistrator.Metrics;
 using LambdaRegistrator.Observation;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,7 @@ public sealed class Registrator : IDisposable
     private readonly FunctionReader _reader;
     private readonly ILogger _logger;
     private readonly IDisposable[] _owned;
+    private readonly TimeProvider _time;
     private string? _accountId;
 
     private Registrator(
@@ -43,6 +45,7 @@ public sealed class Registrator : IDisposable
         _accountId = accountId;
         _logger = logger;
         _owned = owned;
+        _time = time;
         _reader = new FunctionReader(lambda, options.Enterprise, logger);
         IFunctionInventory inventory = options.InventoryStrategy == InventoryStrategy.ListFunctions
             ? new ListFunctionsInventory(lambda, _reader, options.PageSize, options.MaxConcurrency, logger)
@@ -55,6 +58,7 @@ public sealed class Registrator : IDisposable
             inventory,
             _reader,
             new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger),
+            new Federation(consul, options.PrimaryDatacenter, logger),
             new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, time, logger),
             extensionData,
             logger,
@@ -97,10 +101,11 @@ public sealed class Registrator : IDisposable
             problems.Add($"{RegistratorHostOptions.AccountIdVariable}=\"{accountId}\" is not an AWS account id; allowed: 12 digits, or unset to take the account from the invoked function ARN.");
         }
 
+        var meter = new RequestMeter();
         AwsClients? aws = null;
         try
         {
-            aws = AwsClients.Create(environment, hostOptions.Aws);
+            aws = AwsClients.Create(environment, (hostOptions.Aws ?? new AwsClientOptions()) with { Observer = meter });
         }
         catch (AwsConfigurationException exception)
         {
@@ -113,6 +118,11 @@ public sealed class Registrator : IDisposable
             throw new RegistratorConfigurationException(problems);
         }
 
+        if (hostOptions.DiscoverAccount)
+        {
+            accountId = await DiscoverAccountAsync(aws, accountId is null && options.RegistratorId is null, cancellationToken).ConfigureAwait(false) ?? accountId;
+        }
+
         ConsulClient consul;
         try
         {
@@ -123,7 +133,7 @@ public sealed class Registrator : IDisposable
                 throw new RegistratorConfigurationException(problems, secretUnavailable: true);
             }
 
-            consul = new ConsulClient(consulOptions, hostOptions.ConsulRetry);
+            consul = new ConsulClient(consulOptions, hostOptions.ConsulRetry, meter);
         }
         catch (ConsulConfigurationException exception)
         {
@@ -137,10 +147,47 @@ public sealed class Registrator : IDisposable
         }
 
         var logger = hostOptions.Logger ?? new JsonLinesLogger(hostOptions.LogOutput ?? Console.Out, JsonLinesLogger.ToLogLevel(options.LogLevel), hostOptions.TimeProvider);
+        meter.Logger = logger;
         Log.Initialized(logger, options.InventoryStrategy.ToString(), options.NodeName, options.ConsulHttpTokenPath is not null, options.ConsulCACertPath is not null);
         return new Registrator(
             options, aws.Endpoints.Region, accountId, aws.Lambda, aws.Tagging, aws.ParameterStore, consul, logger, hostOptions.TimeProvider,
             hostOptions.MaxCasRetries, [consul, aws]);
+    }
+
+    // Why: the AWS CLI, Terraform and the CDK learn the account this way; sts:GetCallerIdentity needs no permission.
+    // It is also the first signed call, so a credential problem surfaces here, at start-up, as a configuration error.
+    // When the account is known, the credentials are still checked here for the same reason.
+    private static async Task<string?> DiscoverAccountAsync(AwsClients aws, bool accountNeeded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!accountNeeded)
+            {
+                await aws.CheckCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            return await aws.GetCallerAccountAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AwsConfigurationException or AwsCredentialsException)
+        {
+            aws.Dispose();
+            throw new RegistratorConfigurationException(exception.Message, exception);
+        }
+        catch (AwsServiceException exception)
+        {
+            aws.Dispose();
+            throw new RegistratorConfigurationException(
+                $"The AWS account could not be learned with sts:GetCallerIdentity (neither {RegistratorHostOptions.AccountIdVariable} nor "
+                + $"{EnvironmentVariables.RegistratorId} is set): {exception.Message} Fix the credentials or AWS_ENDPOINT_URL_STS, "
+                + $"or set {RegistratorHostOptions.AccountIdVariable}.",
+                exception);
+        }
+        catch
+        {
+            aws.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Composes the engine over given clients (tests, benchmarks); nothing is disposed by it.</summary>
@@ -159,7 +206,46 @@ public sealed class Registrator : IDisposable
     /// <param name="context">The invocation context; its invoked ARN supplies the account when AWS_ACCOUNT_ID is unset.</param>
     /// <param name="cancellationToken">Fires when no new write may start (deadline minus DEADLINE_MARGIN_MS).</param>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
-    public async Task<SyncReport> HandleEventAsync(ReadOnlyMemory<byte> eventJson, SyncContext? context, CancellationToken cancellationToken)
+    public Task<SyncReport> HandleEventAsync(ReadOnlyMemory<byte> eventJson, SyncContext? context, CancellationToken cancellationToken) =>
+        MeasuredAsync(() => HandleEventCoreAsync(eventJson, context, cancellationToken));
+
+    /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(() => _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken));
+
+    /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public Task<SyncReport> SyncFunctionAsync(string functionArnOrName, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(() => SyncFunctionCoreAsync(functionArnOrName, dryRun, context, cancellationToken));
+
+    /// <summary>
+    /// Registers one function with explicit settings instead of its tags (the CLI's <c>register</c>). Aliases are checked
+    /// with ListAliases; everything else about the function in AWS is taken as given.
+    /// </summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public Task<SyncReport> RegisterAsync(
+        string functionArn, ManualRegistration registration, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        return MeasuredAsync(() => RegisterCoreAsync(functionArn, registration, dryRun, context, cancellationToken));
+    }
+
+    /// <summary>Deregisters every service this registrator owns for one function, whatever AWS says (the CLI's <c>deregister</c>).</summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public Task<SyncReport> DeregisterAsync(string functionArn, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(() => DeregisterCoreAsync(functionArn, dryRun, context, cancellationToken));
+
+    /// <summary>Releases the clients this registrator created.</summary>
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    private async Task<SyncReport> HandleEventCoreAsync(ReadOnlyMemory<byte> eventJson, SyncContext? context, CancellationToken cancellationToken)
     {
         var account = Account(context);
         var trigger = TriggerClassifier.Classify(eventJson, new TriggerContext(account, Region));
@@ -187,13 +273,8 @@ public sealed class Registrator : IDisposable
                 throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
         }
 
-        return Finished(report);
+        return report;
     }
-
-    /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
-    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
-    public async Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
-        Finished(await _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Takes over the services the Go registrator wrote (tag managed-by-lambda-registrator, no owner meta) on NODE_NAME
@@ -201,42 +282,28 @@ public sealed class Registrator : IDisposable
     /// disabled or no longer lists the alias are removed. Nothing else is changed. Needs ADOPT_UNOWNED_SERVICES=true.
     /// </summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
-    public async Task<SyncReport> AdoptAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
-    {
-        if (!Options.AdoptUnownedServices)
-        {
-            return Finished(Rejected(SyncTrigger.Adopt, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true."));
-        }
+    public Task<SyncReport> AdoptAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(() => Options.AdoptUnownedServices
+            ? _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncTrigger.Adopt)
+            : Task.FromResult(Rejected(SyncTrigger.Adopt, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true.")));
 
-        return Finished(await _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncTrigger.Adopt)
-            .ConfigureAwait(false));
-    }
-
-    /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
-    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
-    public async Task<SyncReport> SyncFunctionAsync(string functionArnOrName, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    private async Task<SyncReport> SyncFunctionCoreAsync(string functionArnOrName, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
     {
         if (!LambdaArn.TryParse(functionArnOrName, out var arn, out var error))
         {
-            return Finished(Rejected(SyncTrigger.TargetedSync, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}."));
+            return Rejected(SyncTrigger.TargetedSync, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}.");
         }
 
         var target = Complete(arn.Unqualified, Account(context));
-        return Finished(await _reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false));
+        return await _reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Registers one function with explicit settings instead of its tags (the CLI's <c>register</c>). Aliases are checked
-    /// with ListAliases; everything else about the function in AWS is taken as given.
-    /// </summary>
-    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
-    public async Task<SyncReport> RegisterAsync(
-        string functionArn, ManualRegistration registration, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    private async Task<SyncReport> RegisterCoreAsync(
+        string functionArn, ManualRegistration registration, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(registration);
         if (!TryFullArn(functionArn, context, out var arn, out var error))
         {
-            return Finished(Rejected(SyncTrigger.Register, functionArn, error));
+            return Rejected(SyncTrigger.Register, functionArn, error);
         }
 
         var entry = new FunctionInventoryEntry(arn, registration.ToTags());
@@ -249,37 +316,30 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncTrigger.Register, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false));
+        return await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deregisters every service this registrator owns for one function, whatever AWS says (the CLI's <c>deregister</c>).</summary>
-    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
-    public async Task<SyncReport> DeregisterAsync(string functionArn, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    private async Task<SyncReport> DeregisterCoreAsync(string functionArn, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
     {
         if (!TryFullArn(functionArn, context, out var arn, out var error))
         {
-            return Finished(Rejected(SyncTrigger.Deregister, functionArn, error));
+            return Rejected(SyncTrigger.Deregister, functionArn, error);
         }
 
         var report = new SyncReport { Trigger = SyncTrigger.Deregister, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false));
-    }
-
-    /// <summary>Releases the clients this registrator created.</summary>
-    public void Dispose()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
+        return await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false);
     }
 
     private static SyncReport Rejected(SyncTrigger trigger, string? function, string reason) =>
         new() { Trigger = SyncTrigger.Rejected, Function = function, Reason = $"{trigger.ToName()}: {reason}" };
 
-    private SyncReport Finished(SyncReport report)
+    // Why one wrapper: every public entry point reports its duration and requests, and logs its summary once.
+    private async Task<SyncReport> MeasuredAsync(Func<Task<SyncReport>> work)
     {
-        Log.SyncFinished(_logger, report.ToString());
+        var started = _time.GetTimestamp();
+        var (report, requests) = await RequestMeter.MeasureAsync(work).ConfigureAwait(false);
+        report = report with { Duration = _time.GetElapsedTime(started), Requests = requests };
+        Log.SyncFinished(_logger, report.Summary);
         return report;
     }
 

@@ -10,6 +10,14 @@ public sealed record RegistratorHostOptions
     /// <summary>Variable holding the AWS account id when no invocation context carries it (the CLI, tests).</summary>
     public const string AccountIdVariable = "AWS_ACCOUNT_ID";
 
+    /// <summary>
+    /// When neither AWS_ACCOUNT_ID nor REGISTRATOR_ID is set, learn the account at start-up with sts:GetCallerIdentity
+    /// (the CLI and the managed runtime, which have no invoked function ARN). The <c>bootstrap</c> leaves it off: every
+    /// invocation tells it its function ARN, and so its account, for free. When on, the credentials are also checked at
+    /// start-up even if the account is known, so that a credential problem is a configuration error before any work.
+    /// </summary>
+    public bool DiscoverAccount { get; init; }
+
     /// <summary>Where JSON log lines go when <see cref="Logger"/> is null (default: standard output).</summary>
     public TextWriter? LogOutput { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Metrics;
 
 namespace LambdaRegistrator;
 
@@ -30,6 +31,18 @@ public sealed record SyncReport
     /// <summary>True when the deadline was reached before the plan could be made or executed.</summary>
     public bool DeadlineReached { get; init; }
 
+    /// <summary>How long the engine took, from the event (or command) to this report.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>The AWS and Consul requests this invocation sent.</summary>
+    public RequestCounts Requests { get; init; } = RequestCounts.None;
+
+    /// <summary>How many sources' AWS inventory could not be read completely (a full sync; 0 otherwise).</summary>
+    public int IncompleteSources { get; init; }
+
+    /// <summary>The invocation's numbers, as the CloudWatch metrics name them.</summary>
+    public SyncMetrics Metrics => SyncMetrics.Of(this);
+
     /// <summary>The problems the plan reported.</summary>
     public IReadOnlyList<PlanProblem> Problems => Plan?.Problems ?? [];
 
@@ -48,14 +61,6 @@ public sealed record SyncReport
     {
         get
         {
-            Dictionary<string, int>? byKind = null;
-            foreach (var problem in Problems)
-            {
-                byKind ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                var name = problem.Kind.ToString();
-                byKind[name] = byKind.GetValueOrDefault(name) + 1;
-            }
-
             var failures = Actions.Where(a => a.Status == ActionStatus.Failed).Select(a => a.ToString()).Concat(Errors).ToList();
             return new SyncSummary
             {
@@ -78,9 +83,11 @@ public sealed record SyncReport
                 Failed = Actions.Count(a => a.Status == ActionStatus.Failed),
                 Skipped = Actions.Count(a => a.Status == ActionStatus.Skipped),
                 Problems = Problems.Count,
-                ProblemsByKind = byKind,
+                ProblemsByKind = SyncMetrics.ProblemsByKind(this),
                 Failures = failures.Count == 0 ? null : failures,
                 Reason = Reason,
+                DurationMs = (long)Duration.TotalMilliseconds,
+                Metrics = Metrics,
             };
         }
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using LambdaRegistrator.Metrics;
 
 namespace LambdaRegistrator;
 
@@ -64,4 +66,19 @@ public sealed record SyncSummary
     /// <summary>Why an event was ignored or rejected, or why the sync stopped early.</summary>
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
+
+    /// <summary>Milliseconds the engine took.</summary>
+    [JsonPropertyName("durationMs")]
+    public long DurationMs { get; init; }
+
+    /// <summary>The invocation's numbers under their CloudWatch metric names (the function's metric record carries the same).</summary>
+    [JsonPropertyName("metrics")]
+    public SyncMetrics? Metrics { get; init; }
+
+    /// <summary>One line for a log message: <c>full-sync succeeded: 2 done, 0 failed, 0 skipped, 1 problem(s) in 120 ms</c>.</summary>
+    public override string ToString() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Trigger}{(Function is null ? string.Empty : " " + Function)} {Outcome}: {Done} done, {Failed} failed, {Skipped} skipped, {Problems} problem(s) in {DurationMs} ms")
+        + (Reason is null ? string.Empty : $" ({Reason})");
 }

@@ -10,7 +10,8 @@ internal static class TestClients
         TimeProvider? time = null,
         AwsRetryOptions? retry = null,
         AwsRateLimits? rateLimits = null,
-        double jitter = 1.0)
+        double jitter = 1.0,
+        IAwsRequestObserver? observer = null)
     {
         var environment = MotoServer.EnvironmentFor(endpoint);
         return AwsClients.Create(
@@ -22,6 +23,7 @@ internal static class TestClients
                 // Why: moto can take seconds on a busy machine; tests that need a short attempt timeout pass their own.
                 Retry = retry ?? new AwsRetryOptions { AttemptTimeout = TimeSpan.FromSeconds(30) },
                 RateLimits = rateLimits ?? AwsRateLimits.Unlimited,
+                Observer = observer,
             });
     }
 

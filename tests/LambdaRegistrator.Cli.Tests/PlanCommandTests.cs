@@ -18,7 +18,7 @@ public sealed class PlanCommandTests(SeededAws aws)
         Assert.Equal(
             [("register", "orders"), ("register", "orders-live"), ("register", "payments")],
             rows.Select(r => (r[0], r[1])).Order().ToList());
-        Assert.All(rows, row => Assert.Equal("(agent dc)", row[2]));
+        Assert.All(rows, row => Assert.Equal("dc1", row[2])); // the only datacenter Consul lists is the agent's
         Assert.Contains("invalid-tags [broken]", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(SeededAws.LegacyBatch, run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(SeededAws.Reports, run.Stdout, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class PlanCommandTests(SeededAws aws)
         var payments = Assert.Single(root.GetProperty("actions").EnumerateArray(), a => a.GetProperty("service").GetString() == SeededAws.Payments);
         Assert.Equal("register", payments.GetProperty("action").GetString());
         Assert.Equal("planned", payments.GetProperty("status").GetString());
-        Assert.False(payments.TryGetProperty("datacenter", out _));
+        Assert.Equal("dc1", payments.GetProperty("datacenter").GetString());
         Assert.Equal(SeededAws.Arn(SeededAws.Payments), payments.GetProperty("function").GetString());
         Assert.False(string.IsNullOrWhiteSpace(payments.GetProperty("reason").GetString()));
         Assert.False(payments.TryGetProperty("partition", out _));

@@ -96,7 +96,28 @@ public sealed class ReportDocumentShapeTests
               "failed: update orders-live (dc=dc2 partition=ap1 ns=ns1): meta drifted (Consul said 500; retry)",
               "GetFunction billing failed"
             ],
-            "reason": "stopped"
+            "reason": "stopped",
+            "durationMs": 0,
+            "metrics": {
+              "SyncDuration": 0,
+              "ActionsPlanned": 2,
+              "ActionsSucceeded": 1,
+              "ActionsFailed": 1,
+              "ActionsSkipped": 0,
+              "Registered": 1,
+              "Updated": 0,
+              "Deregistered": 0,
+              "DriftRepaired": 0,
+              "Problems": 1,
+              "InvalidTags": 1,
+              "Collisions": 0,
+              "InventoryIncomplete": 0,
+              "ManagedServices": 6,
+              "AwsRequests": 0,
+              "AwsThrottles": 0,
+              "ConsulRequests": 0,
+              "ConsulRetries": 0
+            }
           }
         }
         """;

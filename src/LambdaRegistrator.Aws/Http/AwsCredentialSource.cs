@@ -100,9 +100,14 @@ internal sealed class AwsCredentialSource : IDisposable
         {
             return await credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is AmazonClientException or AmazonServiceException or InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is not (OperationCanceledException or AwsCredentialsException or AwsConfigurationException))
         {
-            throw new AwsCredentialsException($"The AWS credentials {description} could not be obtained: {FirstLine(exception.Message)}", exception);
+            // Why every type: the SDK's providers throw their own (ProcessAWSCredentialException is not an AmazonClientException,
+            // a missing AWSSDK.SSO is an InvalidOperationException); none of them may reach the user as a stack trace.
+            throw new AwsCredentialsException(
+                $"The AWS credentials {description} could not be obtained: {FirstLine(exception.Message).TrimEnd(' ', '-', '.')}. "
+                + "Check that source (for a profile: run its credential_process by hand, or `aws sso login --profile NAME` for SSO).",
+                exception);
         }
     }
 

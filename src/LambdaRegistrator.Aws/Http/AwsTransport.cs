@@ -65,6 +65,7 @@ internal sealed class AwsTransport : IDisposable
             var credentials = request.Anonymous ? null : await CredentialsAsync(request, cancellationToken).ConfigureAwait(false);
             AwsServiceException failure;
             TimeSpan? retryAfter = null;
+            _options.Observer?.RequestSent(request.ServiceName, request.Operation, attempt);
             using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptTimeout.CancelAfter(retry.AttemptTimeout);
@@ -104,12 +105,18 @@ internal sealed class AwsTransport : IDisposable
                 }
             }
 
+            if (AwsErrorClassifier.IsThrottling(failure.ErrorCode, failure.StatusCode))
+            {
+                _options.Observer?.Throttled(request.ServiceName, request.Operation, attempt);
+            }
+
             if (attempt >= maxAttempts || !AwsErrorClassifier.IsRetryable(failure.ErrorCode, failure.StatusCode))
             {
                 throw failure;
             }
 
             var delay = RetryDelay.Compute(attempt, retryAfter, retry, _options.Random);
+            _options.Observer?.Retrying(request.ServiceName, request.Operation, attempt, delay, failure.ErrorCode);
             // Why: the caller's token is the Lambda deadline; Task.Delay ends at it, so we never sleep past it.
             await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }

@@ -29,7 +29,7 @@ internal static class RegistratorInvocation
         using var progress = showProgress
             ? new SyncProgress(logger, host.Stderr, host.ProgressEvery, host.ProgressInterval, host.TimeProvider)
             : null;
-        var hostOptions = new RegistratorHostOptions { Logger = progress ?? logger, TimeProvider = host.TimeProvider };
+        var hostOptions = new RegistratorHostOptions { Logger = progress ?? logger, TimeProvider = host.TimeProvider, DiscoverAccount = true };
         try
         {
             using var registrator = await Registrator.CreateAsync(environment.Get, hostOptions, cancellationToken).ConfigureAwait(false);
@@ -47,7 +47,7 @@ internal static class RegistratorInvocation
         {
             return await ConfigurationErrorAsync(host, environment, exception.Problems).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is AwsConfigurationException or ConsulConfigurationException)
+        catch (Exception exception) when (exception is AwsConfigurationException or AwsCredentialsException or ConsulConfigurationException)
         {
             return await ConfigurationErrorAsync(host, environment, [exception.Message]).ConfigureAwait(false);
         }

@@ -16,8 +16,14 @@ internal sealed class ConfigurationOptions
     public const string DefaultLogLevel = "warn";
 
     private readonly List<(Option<string> Option, string Variable)> _values = [];
+    private const string ProfileVariable = "AWS_PROFILE";
+    private const string AccessKeyIdVariable = "AWS_ACCESS_KEY_ID";
+    private const string SecretAccessKeyVariable = "AWS_SECRET_ACCESS_KEY";
+    private const string SessionTokenVariable = "AWS_SESSION_TOKEN";
+
     private readonly Option<bool> _enterprise;
     private readonly Option<string> _datacenter;
+    private readonly Option<string> _profile;
 
     /// <summary>What <c>--datacenter</c> means for a command that manages every function's datacenter.</summary>
     public const string ManageDatacenter = "Manage only this datacenter's functions (default: every function, in the agent's datacenter).";
@@ -41,6 +47,11 @@ internal sealed class ConfigurationOptions
         Add("--log-level", EnvironmentVariables.LogLevel, $"JSON-lines logs on stderr at trace, debug, info, warn or error (CLI default {DefaultLogLevel}).", "level");
         Add("--region", AwsEndpoints.RegionVariable, "AWS region of the functions.", "region");
         Add("--endpoint-url", AwsEndpoints.EndpointUrlVariable, "AWS endpoint for every service (an emulator such as moto_server).", "url");
+        _profile = new Option<string>("--profile")
+        {
+            Description = $"AWS profile of the shared config and credentials files; as with the AWS CLI it wins over {AccessKeyIdVariable}/{SecretAccessKeyVariable} [env: {ProfileVariable}].",
+            HelpName = "name",
+        };
     }
 
     /// <summary>The <c>--datacenter</c> given on the command line; null when not given.</summary>
@@ -60,6 +71,7 @@ internal sealed class ConfigurationOptions
         }
 
         command.Add(_enterprise);
+        command.Add(_profile);
     }
 
     /// <summary>The environment for this invocation: the given flags over <paramref name="environment"/>, then the CLI defaults.</summary>
@@ -78,6 +90,15 @@ internal sealed class ConfigurationOptions
         if (parseResult.GetResult(_enterprise) is { Implicit: false })
         {
             layered.Override(EnvironmentVariables.Enterprise, parseResult.GetValue(_enterprise) ? "true" : "false", _enterprise.Name);
+        }
+
+        if (parseResult.GetResult(_profile) is { Implicit: false } && parseResult.GetValue(_profile) is { } profile)
+        {
+            // Why: `aws --profile x` ignores access keys in the environment; so does this CLI, or the flag would silently lose.
+            layered.Override(ProfileVariable, profile, _profile.Name);
+            layered.Override(AccessKeyIdVariable, string.Empty, _profile.Name);
+            layered.Override(SecretAccessKeyVariable, string.Empty, _profile.Name);
+            layered.Override(SessionTokenVariable, string.Empty, _profile.Name);
         }
 
         layered.Default(EnvironmentVariables.LogLevel, DefaultLogLevel);

@@ -17,9 +17,11 @@ internal sealed class ConsulHttp
     private readonly ConsulRetryPolicy _retry;
     private readonly ConsulTlsValidator? _tls;
     private readonly string _baseUrl;
+    private readonly IConsulRequestObserver? _observer;
 
-    public ConsulHttp(HttpClient http, ConsulClientOptions options, ConsulRetryPolicy retry, ConsulTlsValidator? tls)
+    public ConsulHttp(HttpClient http, ConsulClientOptions options, ConsulRetryPolicy retry, ConsulTlsValidator? tls, IConsulRequestObserver? observer = null)
     {
+        _observer = observer;
         _http = http;
         _options = options;
         _retry = retry;
@@ -53,6 +55,7 @@ internal sealed class ConsulHttp
         for (var attempt = 1; ; attempt++)
         {
             ConsulException failure;
+            _observer?.RequestSent($"{method} {path}", attempt);
             try
             {
                 var response = await SendOnceAsync(method, target, request, body, cancellationToken).ConfigureAwait(false);
@@ -79,7 +82,9 @@ internal sealed class ConsulHttp
                 throw failure;
             }
 
-            await Task.Delay(_retry.DelayBeforeRetry(attempt), _retry.TimeProvider, cancellationToken).ConfigureAwait(false);
+            var delay = _retry.DelayBeforeRetry(attempt);
+            _observer?.Retrying($"{method} {path}", attempt, delay, failure.StatusCode is { } status ? $"HTTP {(int)status}" : failure.GetType().Name);
+            await Task.Delay(delay, _retry.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

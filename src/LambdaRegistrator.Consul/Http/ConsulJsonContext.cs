@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LambdaRegistrator.Consul.Agent;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
@@ -21,6 +22,8 @@ namespace LambdaRegistrator.Consul.Http;
 [JsonSerializable(typeof(List<ConfigEntry>))]
 [JsonSerializable(typeof(CARootList))]
 [JsonSerializable(typeof(LeafCert))]
+[JsonSerializable(typeof(AgentSelf))]
+[JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class ConsulJsonContext : JsonSerializerContext;

@@ -9,6 +9,9 @@ public static class EnvironmentVariables
     /// <summary>When set, only functions whose datacenter tag matches (or is absent) are managed.</summary>
     public const string Datacenter = "DATACENTER";
 
+    /// <summary>The WAN federation's primary datacenter, where config entries are read and written; unset: discovered from the agent.</summary>
+    public const string ConsulPrimaryDatacenter = "CONSUL_PRIMARY_DATACENTER";
+
     /// <summary><c>true</c> when the Consul servers run Enterprise (partitions and namespaces).</summary>
     public const string Enterprise = "ENTERPRISE";
 

@@ -44,6 +44,9 @@ public sealed partial record RegistratorOptions
     /// <summary>The datacenter this registrator manages; null manages whatever each function's tag says.</summary>
     public string? Datacenter { get; init; }
 
+    /// <summary>CONSUL_PRIMARY_DATACENTER: the WAN federation's primary datacenter, where config entries live; null to discover it from the agent.</summary>
+    public string? PrimaryDatacenter { get; init; }
+
     /// <summary>True for Consul Enterprise (partition and namespace tags are honoured).</summary>
     public bool Enterprise { get; init; }
 
@@ -121,6 +124,13 @@ public sealed partial record RegistratorOptions
         {
             errors.Add(Invalid(EnvironmentVariables.Datacenter, datacenter, "is not a valid Consul datacenter name",
                 "1 to 64 characters from A-Z, a-z, 0-9, '_' and '-', or unset to manage every datacenter named by function tags"));
+        }
+
+        var primaryDatacenter = Read(EnvironmentVariables.ConsulPrimaryDatacenter);
+        if (primaryDatacenter is not null && !ConsulScopeNameRegex().IsMatch(primaryDatacenter))
+        {
+            errors.Add(Invalid(EnvironmentVariables.ConsulPrimaryDatacenter, primaryDatacenter, "is not a valid Consul datacenter name",
+                "1 to 64 characters from A-Z, a-z, 0-9, '_' and '-', or unset to discover the primary datacenter from the agent"));
         }
 
         var enterprise = false;
@@ -229,6 +239,7 @@ public sealed partial record RegistratorOptions
         {
             NodeName = nodeName,
             Datacenter = datacenter,
+            PrimaryDatacenter = primaryDatacenter,
             Enterprise = enterprise,
             Partitions = partitions,
             LogLevel = logLevel,

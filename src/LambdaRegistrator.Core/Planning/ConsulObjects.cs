@@ -31,14 +31,26 @@ public static class ConsulObjects
 
     /// <summary>Where the config entries of a service registered in <paramref name="catalogScope"/> live.</summary>
     /// <remarks>
-    /// Why a function of its own: catalog registrations live in each datacenter, but in a WAN federation config
-    /// entries are global per partition and namespace and live in the primary datacenter. Today both are written with
-    /// the service's datacenter (Consul forwards config writes to the primary); pointing config entries at the primary
-    /// changes only this function and <see cref="ServiceOf"/>.
+    /// Why: catalog registrations live in each datacenter, but in a WAN federation config entries are global per
+    /// partition and namespace and live in the primary datacenter (Consul forwards every config entry write there and
+    /// serves secondaries replicated copies with their own, lagging ModifyIndex). Reading them from the primary gives
+    /// the index a check-and-set write is compared with there, and a read that cannot lag behind the last write.
+    /// Without a known primary they stay in the service's datacenter (a single datacenter is its own primary).
     /// </remarks>
-    public static ConsulScope ConfigEntryScope(ConsulScope catalogScope) => catalogScope;
+    public static ConsulScope ConfigEntryScope(ConsulScope catalogScope, PlanningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.PrimaryDatacenter is { } primary ? new ConsulScope(primary, catalogScope.Partition, catalogScope.Namespace) : catalogScope;
+    }
 
-    /// <summary>The catalog service a per-service config entry belongs to (the inverse of <see cref="ConfigEntryScope"/> for <see cref="ServiceEntryKinds"/>).</summary>
+    /// <summary>The key of the <paramref name="kind"/> entry of catalog service <paramref name="service"/>.</summary>
+    public static ConfigEntryKey ConfigEntryKeyOf(string kind, ServiceKey service, PlanningOptions options) =>
+        new(kind, ConfigEntryScope(service.Scope, options), service.Name);
+
+    /// <summary>
+    /// The service key a per-service config entry names in its own scope. Outside a federation that is the catalog
+    /// service it belongs to; in one, every datacenter's service of that name shares the entry.
+    /// </summary>
     public static ServiceKey ServiceOf(ConfigEntryKey entry) => entry.Scope.Service(entry.Name);
 
     /// <summary>The catalog registration of <paramref name="service"/> on NODE_NAME; its service ID is its name.</summary>

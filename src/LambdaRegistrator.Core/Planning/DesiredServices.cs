@@ -45,8 +45,8 @@ public static class DesiredServices
     }
 
     /// <summary>
-    /// The scopes the shell must read before planning: the managed default scope(s) plus every scope an enabled,
-    /// managed function wants. On Enterprise the shell should also read every namespace of each managed partition,
+    /// The scopes the shell must read before planning: the managed default scope(s), in every listed datacenter of the
+    /// federation unless DATACENTER is set, plus every scope an enabled, managed function wants. On Enterprise the shell should also read every namespace of each managed partition,
     /// so that services left behind in other namespaces are seen.
     /// </summary>
     public static IReadOnlyList<ConsulScope> RequiredScopes(DesiredState desired, PlanningOptions options)
@@ -63,17 +63,32 @@ public static class DesiredServices
             }
         }
 
-        var dc = DefaultDatacenter(options);
-        if (options.Enterprise)
+        void AddDefaults(string? dc)
         {
-            foreach (var partition in options.Partitions.Order(StringComparer.OrdinalIgnoreCase))
+            if (options.Enterprise)
             {
-                Add(new ConsulScope(dc, partition, DefaultName));
+                foreach (var partition in options.Partitions.Order(StringComparer.OrdinalIgnoreCase))
+                {
+                    Add(new ConsulScope(dc, partition, DefaultName));
+                }
+            }
+            else
+            {
+                Add(new ConsulScope(dc, null, null));
             }
         }
-        else
+
+        AddDefaults(DefaultDatacenter(options));
+
+        // Why every datacenter: a service stays where it was registered when its function's datacenter tag changes or
+        // goes away; only reading every datacenter finds it to deregister it there. With DATACENTER set only that one
+        // datacenter is managed, so only it is read.
+        if (options.Datacenter is null)
         {
-            Add(new ConsulScope(dc, null, null));
+            foreach (var dc in options.Datacenters)
+            {
+                AddDefaults(dc);
+            }
         }
 
         foreach (var function in desired.Functions)
@@ -152,7 +167,11 @@ public static class DesiredServices
         if (Placement(registration, options, out var scope) is { } notManaged)
         {
             problem(notManaged.Kind, null, $"{arn} is {notManaged.Message}.");
-            return new FunctionEvaluation(arn, FunctionStatus.NotManagedHere) { NotManagedReason = notManaged.Message };
+            return new FunctionEvaluation(arn, FunctionStatus.NotManagedHere)
+            {
+                NotManagedReason = notManaged.Message,
+                ManagedInOtherDatacenter = notManaged.Kind == PlanProblemKind.DatacenterNotManaged,
+            };
         }
 
         var state = new FunctionEvaluation(arn, FunctionStatus.Enabled);

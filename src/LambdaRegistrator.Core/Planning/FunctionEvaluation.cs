@@ -14,6 +14,9 @@ internal sealed class FunctionEvaluation(LambdaArn arn, FunctionStatus status)
     /// <summary>For <see cref="FunctionStatus.NotManagedHere"/>: why (a sentence fragment naming the datacenter or partition).</summary>
     public string? NotManagedReason { get; init; }
 
+    /// <summary>For <see cref="FunctionStatus.NotManagedHere"/>: true when another registrator's DATACENTER manages it (its config entries, global in a federation, are that registrator's to keep).</summary>
+    public bool ManagedInOtherDatacenter { get; init; }
+
     /// <summary>For <see cref="FunctionStatus.NotEnabled"/>: true when the function has no enabled tag at all.</summary>
     public bool HasNoEnabledTag { get; init; }
 

@@ -50,7 +50,7 @@ internal sealed class ObservedIndex
         foreach (var entry in observed.ConfigEntries)
         {
             var scope = index.Normalize(entry.Scope);
-            if (index.IsManaged(scope))
+            if (index.IsManagedEntryScope(scope))
             {
                 index.Entries[entry.Entry.KeyIn(scope)] = entry;
             }
@@ -66,6 +66,12 @@ internal sealed class ObservedIndex
             ? new ConsulScope(dc, scope.Partition ?? DesiredServices.DefaultName, scope.Namespace ?? DesiredServices.DefaultName)
             : new ConsulScope(dc, scope.Partition, scope.Namespace);
     }
+
+    // Config entries in the primary are global: they are this registrator's to plan whichever datacenter it manages.
+    private bool IsManagedEntryScope(ConsulScope scope) =>
+        _options.PrimaryDatacenter is { } primary && string.Equals(scope.Datacenter, primary, StringComparison.OrdinalIgnoreCase)
+            ? !_options.Enterprise || (scope.Partition is not null && _options.Partitions.Contains(scope.Partition))
+            : IsManaged(scope);
 
     private bool IsManaged(ConsulScope scope)
     {

@@ -127,7 +127,7 @@ public static class Planner
             return;
         }
 
-        var entryScope = ConsulObjects.ConfigEntryScope(key.Scope);
+        var entryScope = ConsulObjects.ConfigEntryScope(key.Scope, options);
         var wantedEntries = ConsulObjects.ConfigEntriesOf(wanted, options);
         var found = new ObservedConfigEntry?[wantedEntries.Count];
         for (var i = 0; i < wantedEntries.Count; i++)
@@ -135,7 +135,7 @@ public static class Planner
             context.Observed.Entries.TryGetValue(wantedEntries[i].KeyIn(entryScope), out found[i]);
             if (found[i] is { } entry
                 && !Claimed(context, wanted, Ownership.ClaimConfigEntry(
-                    entry.Entry.Meta, entry.Entry.InvokedArn, $"{entry.Entry.Kind} \"{key.Name}\" ({key.Scope})", context.RegistratorId, wanted.Function.Arn, wanted.ServiceArn, context.Released), notes, ref adopts))
+                    entry.Entry.Meta, entry.Entry.InvokedArn, EntryDescription(entry.Entry.Kind, key, entryScope), context.RegistratorId, wanted.Function.Arn, wanted.ServiceArn, context.Released), notes, ref adopts))
             {
                 return;
             }
@@ -188,6 +188,13 @@ public static class Planner
         var kind = service is null ? PlanActionKind.Register : PlanActionKind.Update;
         context.Actions.Add(new PlanAction(kind, key, function, steps, reason, MeshIdentities.For(kind, key, options)) { Adopts = adopts });
     }
+
+    // Why the federation is named: a service-defaults entry lives once, in the primary, for every datacenter; two
+    // functions of one name placed in different datacenters would otherwise overwrite each other's entry forever.
+    private static string EntryDescription(string kind, ServiceKey key, ConsulScope entryScope) =>
+        string.Equals(key.Datacenter, entryScope.Datacenter, StringComparison.OrdinalIgnoreCase)
+            ? $"{kind} \"{key.Name}\" ({entryScope})"
+            : $"{kind} \"{key.Name}\" ({entryScope}; config entries live in the primary datacenter and are shared by every datacenter of the WAN federation, so a service of this name in {key.Datacenter} uses it too)";
 
     private static bool Claimed(PlanContext context, DesiredService wanted, OwnershipClaim claim, List<string> notes, ref bool adopts)
     {

@@ -32,6 +32,18 @@ public sealed record PlanningOptions
     /// <summary>The name of the Consul agent's own datacenter, when the shell knows it; used for functions without a datacenter tag so that they share keys with ones tagged with that name.</summary>
     public string? LocalDatacenter { get; init; }
 
+    /// <summary>
+    /// The primary datacenter of the WAN federation (CONSUL_PRIMARY_DATACENTER, else discovered by the shell): config
+    /// entries live there. Null when unknown: config entries are then read and written in each service's datacenter.
+    /// </summary>
+    public string? PrimaryDatacenter { get; init; }
+
+    /// <summary>
+    /// Every datacenter of the federation the shell listed (<c>/v1/catalog/datacenters</c>); without DATACENTER each of
+    /// them is read, so that services this registrator left in a datacenter no tag names any more are still found.
+    /// </summary>
+    public IReadOnlyList<string> Datacenters { get; init; } = [];
+
     /// <summary>ENTERPRISE.</summary>
     public bool Enterprise { get; init; }
 
@@ -51,13 +63,18 @@ public sealed record PlanningOptions
     /// <param name="options">The parsed environment.</param>
     /// <param name="source">The source to plan, with its resolved owner id.</param>
     /// <param name="localDatacenter">The agent's datacenter name, if known.</param>
-    public static PlanningOptions From(RegistratorOptions options, Source source, string? localDatacenter = null)
+    /// <param name="primaryDatacenter">The federation's primary datacenter, if known.</param>
+    /// <param name="datacenters">The federation's datacenters, if listed.</param>
+    public static PlanningOptions From(
+        RegistratorOptions options, Source source, string? localDatacenter = null, string? primaryDatacenter = null, IReadOnlyList<string>? datacenters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new PlanningOptions(options.NodeName, source)
         {
             Datacenter = options.Datacenter,
             LocalDatacenter = localDatacenter,
+            PrimaryDatacenter = primaryDatacenter,
+            Datacenters = datacenters ?? [],
             Enterprise = options.Enterprise,
             Partitions = new HashSet<string>(options.Partitions, StringComparer.OrdinalIgnoreCase),
             ServiceDefaultsFormat = options.ServiceDefaultsFormat,

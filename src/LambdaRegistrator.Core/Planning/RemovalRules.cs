@@ -51,21 +51,38 @@ internal static class RemovalRules
             }
         }
 
+        // Why by entry key: in a WAN federation one config entry (in the primary) serves the services of its name in
+        // every datacenter. It is deleted only when no wanted service of any datacenter uses it, together with the first
+        // removed service that does (or on its own when none is registered any more).
+        var wantedEntries = new HashSet<ConfigEntryKey>();
+        foreach (var key in context.Wanted.Keys)
+        {
+            foreach (var kind in ConsulObjects.ServiceEntryKinds)
+            {
+                wantedEntries.Add(ConsulObjects.ConfigEntryKeyOf(kind, key, context.Options));
+            }
+        }
+
+        var candidatesByEntryName = new Dictionary<ServiceKey, ServiceKey>();
+        foreach (var key in candidates.Keys.Order(Comparer<ServiceKey>.Create(ServiceKey.Compare)))
+        {
+            candidatesByEntryName.TryAdd(ConsulObjects.ConfigEntryScope(key.Scope, context.Options).Service(key.Name), key);
+        }
+
         foreach (var (entryKey, entry) in context.Observed.Entries)
         {
-            if (!ConsulObjects.ServiceEntryKinds.Contains(entryKey.Kind, StringComparer.OrdinalIgnoreCase))
+            if (!ConsulObjects.ServiceEntryKinds.Contains(entryKey.Kind, StringComparer.OrdinalIgnoreCase)
+                || wantedEntries.Contains(entryKey) || !Ownership.IsOwnedBy(entry.Entry.Meta, context.RegistratorId))
             {
                 continue;
             }
 
-            var key = ConsulObjects.ServiceOf(entryKey);
-            if (!context.Wanted.ContainsKey(key) && Ownership.IsOwnedBy(entry.Entry.Meta, context.RegistratorId))
-            {
-                var (found, entries) = candidates.TryGetValue(key, out var c) ? c : (null, null);
-                entries ??= [];
-                entries.Add((entryKey, entry));
-                candidates[key] = (found, entries);
-            }
+            var entryName = ConsulObjects.ServiceOf(entryKey);
+            var key = candidatesByEntryName.TryGetValue(entryName, out var sharing) ? sharing : entryName;
+            var (found, entries) = candidates.TryGetValue(key, out var c) ? c : (null, null);
+            entries ??= [];
+            entries.Add((entryKey, entry));
+            candidates[key] = (found, entries);
         }
 
         var kept = 0;
@@ -108,14 +125,25 @@ internal static class RemovalRules
             }
 
             var steps = new List<PlanStep>(2);
+
+            // Why kept: a function another registrator manages through its DATACENTER still uses its entries there,
+            // and they are global; only its catalog registration in this datacenter is this registrator's to remove.
             foreach (var (entryKey, entry) in (entries ?? []).OrderBy(e => KindOrder(e.Key.Kind)))
             {
-                steps.Add(new DeleteConfigEntry(entryKey, entry.ModifyIndex));
+                if (!ManagedInOtherDatacenter(context, Ownership.FunctionOf(entry.Entry.Meta) ?? ownerArn))
+                {
+                    steps.Add(new DeleteConfigEntry(entryKey, entry.ModifyIndex));
+                }
             }
 
             if (service is not null)
             {
                 steps.Add(new DeregisterService(context.Options.NodeName, service.Service.Id));
+            }
+
+            if (steps.Count == 0)
+            {
+                continue;
             }
 
             context.Actions.Add(new PlanAction(PlanActionKind.Deregister, key, ownerArn, steps, reason, MeshIdentities.For(PlanActionKind.Deregister, key, context.Options)));
@@ -129,7 +157,7 @@ internal static class RemovalRules
             }
 
             var steps = new List<PlanStep>(2);
-            var entryKey = new ConfigEntryKey(ConfigEntries.ServiceDefaults.KindName, ConsulObjects.ConfigEntryScope(key.Scope), key.Name);
+            var entryKey = new ConfigEntryKey(ConfigEntries.ServiceDefaults.KindName, ConsulObjects.ConfigEntryScope(key.Scope, context.Options), key.Name);
             if (context.Observed.Entries.TryGetValue(entryKey, out var entry) && Ownership.OwnerOf(entry.Entry.Meta) is null)
             {
                 steps.Add(new DeleteConfigEntry(entryKey, entry.ModifyIndex));
@@ -147,6 +175,9 @@ internal static class RemovalRules
                 $"the AWS inventory is incomplete, so nothing is deregistered in this sync ({kept.ToString(CultureInfo.InvariantCulture)} owned service(s) not wanted by the listed functions kept); the next complete sync removes what is gone.");
         }
     }
+
+    private static bool ManagedInOtherDatacenter(PlanContext context, LambdaArn function) =>
+        context.Functions.TryGetValue(function, out var state) && state.ManagedInOtherDatacenter;
 
     private static int KindOrder(string kind)
     {
@@ -213,7 +244,7 @@ internal static class RemovalRules
     private static LambdaArn? LegacyOwner(PlanContext context, ServiceKey key, out string why)
     {
         var source = context.Options.Source;
-        var entryKey = new ConfigEntryKey(ConfigEntries.ServiceDefaults.KindName, ConsulObjects.ConfigEntryScope(key.Scope), key.Name);
+        var entryKey = new ConfigEntryKey(ConfigEntries.ServiceDefaults.KindName, ConsulObjects.ConfigEntryScope(key.Scope, context.Options), key.Name);
         LambdaArn? owner = null;
         if (context.Observed.Entries.TryGetValue(entryKey, out var entry) && Ownership.OwnerOf(entry.Entry.Meta) is null
             && LambdaArn.TryParse(entry.Entry.InvokedArn, out var invoked, out _) && invoked.IsFullArn)

@@ -129,6 +129,11 @@ public sealed class JsonLinesLogger : ILogger
             case double number:
                 writer.WriteNumber(key, number);
                 break;
+            case SyncSummary summary:
+                // Why nested: metric filters and Logs Insights read $.summary.failed; an escaped string cannot be queried.
+                writer.WritePropertyName(key);
+                JsonSerializer.Serialize(writer, summary, SyncSummaryJsonContext.Default.SyncSummary);
+                break;
             case TimeSpan span:
                 writer.WriteNumber(key, (long)span.TotalMilliseconds);
                 break;

@@ -17,8 +17,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "Event rejected: {Reason}", EventName = "EventRejected")]
     public static partial void EventRejected(ILogger logger, string reason);
 
-    [LoggerMessage(5, LogLevel.Information, "Sync finished: {Summary}", EventName = "SyncFinished")]
-    public static partial void SyncFinished(ILogger logger, string summary);
+    /// <summary>The summary is written as a nested JSON object under <c>summary</c> (metric filters read <c>$.summary.failed</c>).</summary>
+    [LoggerMessage(5, LogLevel.Information, "Sync finished: {summary}", EventName = "SyncFinished")]
+    public static partial void SyncFinished(ILogger logger, SyncSummary summary);
 
     [LoggerMessage(10, LogLevel.Information, "Inventory ({Strategy}) read {Count} function(s); complete {Complete}", EventName = "InventoryRead")]
     public static partial void InventoryRead(ILogger logger, string strategy, int count, bool complete);
@@ -47,6 +48,12 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Debug, "Consul agent datacenter is {Datacenter}", EventName = "LearnedDatacenter")]
     public static partial void LearnedDatacenter(ILogger logger, string datacenter);
 
+    [LoggerMessage(23, LogLevel.Information, "Consul primary datacenter is {Primary} ({How}); datacenters read: {Datacenters}", EventName = "LearnedPrimaryDatacenter")]
+    public static partial void LearnedPrimaryDatacenter(ILogger logger, string primary, string how, string datacenters);
+
+    [LoggerMessage(24, LogLevel.Warning, "{Message}", EventName = "FederationUnknown")]
+    public static partial void FederationUnknown(ILogger logger, string message);
+
     [LoggerMessage(30, LogLevel.Information, "Planned {Trigger}: {Actions} action(s), {Problems} problem(s), {Unchanged} unchanged service(s)", EventName = "Planned")]
     public static partial void Planned(ILogger logger, string trigger, int actions, int problems, int unchanged);
 
@@ -70,6 +77,9 @@ internal static partial class Log
 
     [LoggerMessage(44, LogLevel.Warning, "The deadline was reached during {Trigger} before any write; nothing was written", EventName = "DeadlineBeforeWrites")]
     public static partial void DeadlineBeforeWrites(ILogger logger, string trigger);
+
+    [LoggerMessage(60, LogLevel.Debug, "{Request} attempt {Attempt} failed ({Reason}); retrying in {Delay}", EventName = "Retrying")]
+    public static partial void Retrying(ILogger logger, string request, int attempt, TimeSpan delay, string reason);
 
     [LoggerMessage(50, LogLevel.Information, "Mesh identity written to {Path} (tier {Tier}, leaf valid before {ValidBefore})", EventName = "ExtensionDataWritten")]
     public static partial void ExtensionDataWritten(ILogger logger, string path, string tier, DateTimeOffset validBefore);

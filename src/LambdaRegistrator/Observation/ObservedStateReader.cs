@@ -12,92 +12,125 @@ namespace LambdaRegistrator.Observation;
 
 /// <summary>
 /// Reads the observed state from Consul. A full read costs one request per (datacenter, partition) for the services on
-/// NODE_NAME plus one list per config entry kind written per service (<see cref="ConsulObjects.ServiceEntryKinds"/>;
-/// today service-defaults), on Enterprise with <c>ns=*</c> so that services left in any namespace are seen. A targeted
-/// read costs the node's services plus one filtered list per kind and scope for the function's service names.
+/// NODE_NAME plus, per partition, one list per config entry kind written per service (<see cref="ConsulObjects.ServiceEntryKinds"/>;
+/// today service-defaults) where the entries live (the primary datacenter), on Enterprise with <c>ns=*</c> so that
+/// objects left in any namespace are seen. A targeted read costs the node's services per datacenter plus one filtered
+/// list per kind and entry scope for the function's service names.
 /// </summary>
 internal sealed class ObservedStateReader(IConsulClient consul, string nodeName, bool enterprise, ILogger logger)
 {
     private const string AllNamespaces = "*";
     private const string DefaultName = "default";
 
-    /// <summary>Full read of every scope in <paramref name="scopes"/>; a scope whose read fails is reported and left out.</summary>
-    public async Task<ObservedRead> ReadAsync(IReadOnlyList<CoreScope> scopes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Full read of every scope in <paramref name="scopes"/>: the node's services where each scope lives, and the config
+    /// entries where <paramref name="entryScopeOf"/> says they live (the primary datacenter in a federation). A scope
+    /// counts as read only when both its catalog read and its config entry read succeeded; the others are reported.
+    /// </summary>
+    public async Task<ObservedRead> ReadAsync(IReadOnlyList<CoreScope> scopes, Func<CoreScope, CoreScope> entryScopeOf, CancellationToken cancellationToken)
     {
         var services = new ConcurrentBag<ObservedService>();
         var entries = new ConcurrentBag<ObservedConfigEntry>();
-        var readScopes = new ConcurrentBag<CoreScope>();
+        var readCatalogs = new ConcurrentBag<ScopeGroup>();
+        var readEntryScopes = new ConcurrentDictionary<CoreScope, bool>();
         var errors = new ConcurrentQueue<string>();
         string? local = null;
         var groups = Groups(scopes);
-        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (group, token) =>
+        var entryGroups = groups.Select(g => entryScopeOf(g.Query)).Distinct().ToList();
+        var reads = groups.Select(g => (Catalog: (ScopeGroup?)g, Entries: (CoreScope?)null))
+            .Concat(entryGroups.Select(e => (Catalog: (ScopeGroup?)null, Entries: (CoreScope?)e)))
+            .ToList();
+        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (read, token) =>
         {
+            var what = read.Catalog?.Query ?? read.Entries!.Value;
             try
             {
-                var nodeTask = consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), token);
-                var entryTasks = ConsulObjects.ServiceEntryKinds
-                    .Select(kind => consul.ListConfigEntriesAsync(kind, ConsulMapping.ToWire(group.Query), null, token))
-                    .ToList();
-                var nodeResult = await nodeTask.ConfigureAwait(false);
-                var listResults = await Task.WhenAll(entryTasks).ConfigureAwait(false);
-                if (FilteredByAcls(group.Query, [nodeResult.Meta, .. listResults.Select(r => r.Meta)]) is { } filtered)
+                if (read.Catalog is { } group)
                 {
-                    Log.ConsulReadFailed(logger, group.Query.ToString(), filtered);
-                    errors.Enqueue(filtered);
+                    var nodeResult = await consul.GetNodeServicesAsync(nodeName, ConsulMapping.ToWire(group.Query), token).ConfigureAwait(false);
+                    if (FilteredByAcls(group.Query, [nodeResult.Meta]) is { } filtered)
+                    {
+                        Log.ConsulReadFailed(logger, group.Query.ToString(), filtered);
+                        errors.Enqueue(filtered);
+                        return;
+                    }
+
+                    var node = nodeResult.Value;
+                    if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
+                    {
+                        Interlocked.CompareExchange(ref local, known.Datacenter, null);
+                    }
+
+                    foreach (var service in node.Services)
+                    {
+                        services.Add(new ObservedService(ScopeOf(group.Query, service.Namespace), ConsulMapping.ToCore(service)));
+                    }
+
+                    readCatalogs.Add(group);
+                    Log.ScopeRead(logger, group.Query.ToString(), node.Services.Count, 0);
                     return;
                 }
 
-                var node = nodeResult.Value;
+                var entryScope = read.Entries!.Value;
+                var listResults = await Task.WhenAll(ConsulObjects.ServiceEntryKinds
+                    .Select(kind => consul.ListConfigEntriesAsync(kind, ConsulMapping.ToWire(entryScope), null, token))).ConfigureAwait(false);
+                if (FilteredByAcls(entryScope, [.. listResults.Select(r => r.Meta)]) is { } entriesFiltered)
+                {
+                    Log.ConsulReadFailed(logger, entryScope.ToString(), entriesFiltered);
+                    errors.Enqueue(entriesFiltered);
+                    return;
+                }
+
                 var list = listResults.SelectMany(r => r.Value).Where(e => e.Name.Length > 0).ToList();
-                if (group.Query.Datacenter is null && node.Node is { Datacenter.Length: > 0 } known)
-                {
-                    Interlocked.CompareExchange(ref local, known.Datacenter, null);
-                }
-
-                foreach (var service in node.Services)
-                {
-                    services.Add(new ObservedService(ScopeOf(group.Query, service.Namespace), ConsulMapping.ToCore(service)));
-                }
-
                 foreach (var entry in list)
                 {
-                    entries.Add(new ObservedConfigEntry(ScopeOf(group.Query, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
+                    entries.Add(new ObservedConfigEntry(ScopeOf(entryScope, entry.Namespace), ConsulMapping.ToCore(entry), entry.ModifyIndex));
                 }
 
-                foreach (var scope in group.Scopes)
-                {
-                    readScopes.Add(scope);
-                }
-
-                Log.ScopeRead(logger, group.Query.ToString(), node.Services.Count, list.Count);
+                readEntryScopes[entryScope] = true;
+                Log.ScopeRead(logger, entryScope.ToString(), 0, list.Count);
             }
             catch (ConsulException exception)
             {
-                Log.ConsulReadFailed(logger, group.Query.ToString(), exception.Message);
-                errors.Enqueue($"Reading {group.Query} from Consul failed: {exception.Message} Services there are not planned in this sync.");
+                Log.ConsulReadFailed(logger, what.ToString(), exception.Message);
+                errors.Enqueue(read.Catalog is not null
+                    ? $"Reading {what} from Consul failed: {exception.Message} Services there are not planned in this sync."
+                    : $"Reading the config entries of {what} from Consul failed: {exception.Message} Services whose config entries live there are not planned in this sync.");
             }
         }).ConfigureAwait(false);
 
-        // Why: with ns=* every namespace of the partition was read, so every namespace seen counts as observed.
-        foreach (var service in services)
+        var readScopes = new HashSet<CoreScope>();
+        foreach (var group in readCatalogs)
         {
-            readScopes.Add(service.Scope);
+            if (!readEntryScopes.ContainsKey(entryScopeOf(group.Query)))
+            {
+                continue;
+            }
+
+            readScopes.UnionWith(group.Scopes);
+
+            // Why: with ns=* every namespace of the partition was read, so every namespace seen counts as observed.
+            foreach (var service in services.Where(s => SameGroup(s.Scope, group.Query)))
+            {
+                readScopes.Add(service.Scope);
+            }
+
+            foreach (var entry in entries.Where(e => SameGroup(e.Scope, entryScopeOf(group.Query))))
+            {
+                readScopes.Add(new CoreScope(group.Query.Datacenter, entry.Scope.Partition, entry.Scope.Namespace));
+            }
         }
 
-        foreach (var entry in entries)
-        {
-            readScopes.Add(entry.Scope);
-        }
-
-        return new ObservedRead(new ObservedState([.. readScopes.Distinct()], [.. services], [.. entries]), local, [.. errors]);
+        return new ObservedRead(new ObservedState([.. readScopes], [.. services], [.. entries]), local, [.. errors]);
     }
 
     /// <summary>
-    /// Targeted read for one function: the services on NODE_NAME in each scope, plus the service-defaults entry of every
-    /// name the function wants (<paramref name="wantedNames"/>, looked up in every scope) or owns (found on the node).
+    /// Targeted read for one function: the services on NODE_NAME in each scope, plus the config entries (where
+    /// <paramref name="entryScopeOf"/> says they live) of every name the function wants (<paramref name="wantedNames"/>,
+    /// looked up for every scope) or owns (found on the node in any scope).
     /// </summary>
     public async Task<ObservedRead> ReadForFunctionAsync(
-        IReadOnlyList<CoreScope> scopes, LambdaArn target, IReadOnlyCollection<string> wantedNames, CancellationToken cancellationToken)
+        IReadOnlyList<CoreScope> scopes, Func<CoreScope, CoreScope> entryScopeOf, LambdaArn target, IReadOnlyCollection<string> wantedNames, CancellationToken cancellationToken)
     {
         var services = new List<ObservedService>();
         var readScopes = new List<CoreScope>();
@@ -128,7 +161,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                     services.Add(observed);
                     if (Ownership.BelongsTo(observed.Service.Meta, target))
                     {
-                        lookups.Add(observed.Key);
+                        lookups.Add(entryScopeOf(observed.Scope).Service(observed.Key.Name));
                     }
                 }
 
@@ -137,7 +170,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                     readScopes.Add(scope);
                     foreach (var name in wantedNames)
                     {
-                        lookups.Add(scope.Service(name));
+                        lookups.Add(entryScopeOf(scope).Service(name));
                     }
                 }
             }
@@ -148,9 +181,9 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
             }
         }
 
-        // Why: one filtered list per kind and scope instead of one GET per name keeps an event for a function with
-        // aliases at a constant number of requests (at most 4 for an unchanged function). Names come from validated
-        // function and alias names ([A-Za-z0-9_-]), and are quoted for bexpr anyway.
+        // Why: one filtered list per kind and entry scope instead of one GET per name keeps an event for a function with
+        // aliases at a constant number of requests (at most 4 for an unchanged function in one datacenter). Names come
+        // from validated function and alias names ([A-Za-z0-9_-]), and are quoted for bexpr anyway.
         var entries = new List<ObservedConfigEntry>();
         foreach (var scopeLookups in lookups.GroupBy(k => k.Scope))
         {
@@ -166,7 +199,7 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                     {
                         Log.ConsulReadFailed(logger, scope.ToString(), filtered);
                         errors.Add(filtered);
-                        readScopes.Remove(scope);
+                        readScopes.RemoveAll(s => entryScopeOf(s).Equals(scope));
                         continue;
                     }
 
@@ -179,13 +212,19 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
                 {
                     Log.ConsulReadFailed(logger, scope.ToString(), exception.Message);
                     errors.Add($"Reading {kind} {string.Join(", ", names)} in {scope} from Consul failed: {exception.Message}");
-                    readScopes.Remove(scope);
+                    readScopes.RemoveAll(s => entryScopeOf(s).Equals(scope));
                 }
             }
         }
 
         return new ObservedRead(new ObservedState([.. readScopes.Distinct()], services, entries), local, errors);
     }
+
+    // Whether an item's scope was covered by a read of query (on Enterprise ns=* covers every namespace of the partition).
+    private static bool SameGroup(CoreScope item, CoreScope query) =>
+        string.Equals(item.Datacenter, query.Datacenter, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(item.Partition, query.Partition, StringComparison.OrdinalIgnoreCase)
+        && (query.Namespace == AllNamespaces || string.Equals(item.Namespace, query.Namespace, StringComparison.OrdinalIgnoreCase));
 
     private static string Quoted(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
@@ -203,10 +242,12 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
 
     /// <summary>Re-reads one service after a lost check-and-set race: its config entries and its instances on NODE_NAME.</summary>
     /// <exception cref="ConsulException">A read failed.</exception>
-    public async Task<ObservedState> ReadServiceAsync(ServiceKey key, CancellationToken cancellationToken)
+    /// <param name="key">The service.</param>
+    /// <param name="entryScope">Where its config entries live (the primary datacenter in a federation).</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    public async Task<ObservedState> ReadServiceAsync(ServiceKey key, CoreScope entryScope, CancellationToken cancellationToken)
     {
         var scope = ConsulMapping.ToWire(key.Scope);
-        var entryScope = ConsulObjects.ConfigEntryScope(key.Scope);
         var entryTasks = ConsulObjects.ServiceEntryKinds
             .Select(kind => consul.GetConfigEntryAsync(kind, key.Name, ConsulMapping.ToWire(entryScope), cancellationToken))
             .ToList();

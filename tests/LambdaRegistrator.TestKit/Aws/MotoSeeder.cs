@@ -85,6 +85,15 @@ public sealed class MotoSeeder : IDisposable
             .ConfigureAwait(false);
     }
 
+    /// <summary>Removes tags from a function (Lambda UntagResource).</summary>
+    public async Task UntagResourceAsync(string functionArn, IReadOnlyList<string> tagKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tagKeys);
+        var query = string.Join("&", tagKeys.Select(k => "tagKeys=" + Uri.EscapeDataString(k)));
+        await SendAsync("lambda", HttpMethod.Delete, $"/2017-03-31/tags/{Uri.EscapeDataString(functionArn)}?{query}", null, null, null, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>Deletes a function.</summary>
     public async Task DeleteFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
         await SendAsync("lambda", HttpMethod.Delete, $"/2015-03-31/functions/{Uri.EscapeDataString(functionName)}", null, null, null, cancellationToken)

@@ -43,6 +43,9 @@ public sealed class MotoServer : IAsyncDisposable
     /// <summary>Creates IAM roles, functions, versions, aliases, tags and parameters in this server.</summary>
     public MotoSeeder Seed { get; }
 
+    /// <summary>A seeder for another region of the same account (dispose it).</summary>
+    public MotoSeeder SeedIn(string region) => new(Endpoint, region);
+
     /// <summary>
     /// Starts moto_server and waits until it answers.
     /// </summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using LambdaRegistrator.Consul;
+using LambdaRegistrator.Consul.Agent;
 using LambdaRegistrator.Consul.Catalog;
 using LambdaRegistrator.Consul.ConfigEntries;
 using LambdaRegistrator.Consul.Connect;
@@ -161,6 +162,12 @@ internal sealed class FakeConsulClient : IConsulClient
             return Task.FromResult(new QueryResult<IReadOnlyList<CatalogService>>(instances, Meta()));
         }
     }
+
+    public Task<IReadOnlyList<string>> ListDatacentersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([Datacenter]);
+
+    public Task<AgentSelf> GetAgentSelfAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new AgentSelf { Config = new AgentSelfConfig { Datacenter = Datacenter, PrimaryDatacenter = Datacenter, NodeName = "agent" } });
 
     public Task<bool> SetConfigEntryAsync(ConfigEntry entry, ConsulScope scope, ulong? cas, CancellationToken cancellationToken)
     {

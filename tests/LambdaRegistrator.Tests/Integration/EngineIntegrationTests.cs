@@ -49,6 +49,11 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
 
         var first = await engine.Registrator.FullSyncAsync(dryRun: false);
 
+        // Every request the simulator saw so far was this sync's, and its counters saw each one.
+        Assert.Equal(consul.Stats!.Reads + consul.Stats.Writes, first.Requests.ConsulRequests);
+        Assert.True(first.Requests.AwsRequests > 0);
+        Assert.Equal(3, first.Metrics.Registered);
+        Assert.Equal(3, first.Metrics.ManagedServices);
         Assert.Equal(SyncOutcome.Succeeded, first.Outcome);
         Assert.Equal(["billing", "orders", "orders-live"], await engine.ServiceNamesAsync());
         var live = (await engine.EntryAsync("orders-live"))!;
@@ -87,6 +92,9 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
         Assert.Equal(3, report.Summary.Unchanged);
         Assert.Equal(2, consul.Stats.Reads - reads);
         Assert.Equal(writes, consul.Stats.Writes);
+
+        // The invocation's own request counters see exactly these requests (GetFunction + ListAliases; two Consul reads).
+        Assert.Equal(new Metrics.RequestCounts(AwsRequests: 2, AwsThrottles: 0, ConsulRequests: 2, ConsulRetries: 0), report.Requests);
     }
 
     [Fact]
