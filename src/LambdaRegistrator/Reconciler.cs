@@ -34,7 +34,7 @@ internal sealed class Reconciler(
     /// <param name="dryRun">Plan only.</param>
     /// <param name="deadline">Fires when no new write may start.</param>
     /// <param name="restrict">Narrows each plan before it is confirmed and executed (the CLI's adopt keeps only adoptions); null keeps all.</param>
-    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline, Func<Plan, Plan>? restrict = null, string trigger = SyncReport.FullSyncTrigger)
+    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline, Func<Plan, Plan>? restrict = null, SyncTrigger trigger = SyncTrigger.FullSync)
     {
         var errors = new List<string>();
         var report = new SyncReport { Trigger = trigger, DryRun = dryRun };
@@ -59,7 +59,7 @@ internal sealed class Reconciler(
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
             var plan = confirmed is null ? firstPlan : planFor(desired, read.State, planning);
-            Log.Planned(logger, trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            Log.Planned(logger, trigger.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             var incomplete = desired.IsComplete ? 0 : 1;
             return await ExecuteAsync(report with { Errors = errors, IncompleteSources = incomplete }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
@@ -71,7 +71,7 @@ internal sealed class Reconciler(
     }
 
     /// <summary>Reconciles one function after reading it from Lambda.</summary>
-    public async Task<SyncReport> SyncFunctionAsync(string trigger, LambdaArn target, Source source, bool dryRun, CancellationToken deadline)
+    public async Task<SyncReport> SyncFunctionAsync(SyncTrigger trigger, LambdaArn target, Source source, bool dryRun, CancellationToken deadline)
     {
         var report = new SyncReport { Trigger = trigger, Function = target.ToString(), DryRun = dryRun };
         try
@@ -118,7 +118,7 @@ internal sealed class Reconciler(
             Learn(read.LocalDatacenter);
             var planning = Planning(source, view);
             var plan = planner(desired, read.State, planning);
-            Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            Log.Planned(logger, report.Trigger.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -270,7 +270,7 @@ internal sealed class Reconciler(
 
     private SyncReport Stopped(SyncReport report, IReadOnlyList<string> errors)
     {
-        Log.DeadlineBeforeWrites(logger, report.Trigger);
+        Log.DeadlineBeforeWrites(logger, report.Trigger.ToName());
         return report with
         {
             Errors = errors,

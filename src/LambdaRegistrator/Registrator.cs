@@ -254,20 +254,20 @@ public sealed class Registrator : IDisposable
         {
             case RejectedEvent rejected:
                 Log.EventRejected(_logger, rejected.Message);
-                report = new SyncReport { Trigger = SyncReport.RejectedTrigger, Reason = rejected.Message };
+                report = new SyncReport { Trigger = SyncTrigger.Rejected, Reason = rejected.Message };
                 break;
             case IgnoredEvent ignored:
                 Log.EventIgnored(_logger, ignored.Reason);
-                report = new SyncReport { Trigger = SyncReport.IgnoredTrigger, Reason = ignored.Reason };
+                report = new SyncReport { Trigger = SyncTrigger.Ignored, Reason = ignored.Reason };
                 break;
             case FullSync full:
-                Log.EventClassified(_logger, SyncReport.FullSyncTrigger, full.Reason);
+                Log.EventClassified(_logger, SyncTrigger.FullSync.ToName(), full.Reason);
                 report = await _reconciler.FullSyncAsync(Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             case TargetedSync targeted:
-                Log.EventClassified(_logger, SyncReport.TargetedSyncTrigger, $"{targeted.EventName} {targeted.Function}");
+                Log.EventClassified(_logger, SyncTrigger.TargetedSync.ToName(), $"{targeted.EventName} {targeted.Function}");
                 report = await _reconciler.SyncFunctionAsync(
-                    SyncReport.TargetedSyncTrigger, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                    SyncTrigger.TargetedSync, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
@@ -284,18 +284,18 @@ public sealed class Registrator : IDisposable
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public Task<SyncReport> AdoptAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
         MeasuredAsync(() => Options.AdoptUnownedServices
-            ? _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncReport.AdoptTrigger)
-            : Task.FromResult(Rejected(SyncReport.AdoptTrigger, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true.")));
+            ? _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncTrigger.Adopt)
+            : Task.FromResult(Rejected(SyncTrigger.Adopt, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true.")));
 
     private async Task<SyncReport> SyncFunctionCoreAsync(string functionArnOrName, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
     {
         if (!LambdaArn.TryParse(functionArnOrName, out var arn, out var error))
         {
-            return Rejected(SyncReport.TargetedSyncTrigger, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}.");
+            return Rejected(SyncTrigger.TargetedSync, functionArnOrName, $"\"{functionArnOrName}\" is not a function: {error}.");
         }
 
         var target = Complete(arn.Unqualified, Account(context));
-        return await _reconciler.SyncFunctionAsync(SyncReport.TargetedSyncTrigger, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false);
+        return await _reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SyncReport> RegisterCoreAsync(
@@ -303,7 +303,7 @@ public sealed class Registrator : IDisposable
     {
         if (!TryFullArn(functionArn, context, out var arn, out var error))
         {
-            return Rejected(SyncReport.RegisterTrigger, functionArn, error);
+            return Rejected(SyncTrigger.Register, functionArn, error);
         }
 
         var entry = new FunctionInventoryEntry(arn, registration.ToTags());
@@ -315,7 +315,7 @@ public sealed class Registrator : IDisposable
             errors = read.Error is null ? [] : [read.Error];
         }
 
-        var report = new SyncReport { Trigger = SyncReport.RegisterTrigger, Function = arn.ToString(), DryRun = dryRun };
+        var report = new SyncReport { Trigger = SyncTrigger.Register, Function = arn.ToString(), DryRun = dryRun };
         return await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false);
     }
 
@@ -323,15 +323,15 @@ public sealed class Registrator : IDisposable
     {
         if (!TryFullArn(functionArn, context, out var arn, out var error))
         {
-            return Rejected(SyncReport.DeregisterTrigger, functionArn, error);
+            return Rejected(SyncTrigger.Deregister, functionArn, error);
         }
 
-        var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
+        var report = new SyncReport { Trigger = SyncTrigger.Deregister, Function = arn.ToString(), DryRun = dryRun };
         return await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false);
     }
 
-    private static SyncReport Rejected(string trigger, string? function, string reason) =>
-        new() { Trigger = SyncReport.RejectedTrigger, Function = function, Reason = $"{trigger}: {reason}" };
+    private static SyncReport Rejected(SyncTrigger trigger, string? function, string reason) =>
+        new() { Trigger = SyncTrigger.Rejected, Function = function, Reason = $"{trigger.ToName()}: {reason}" };
 
     // Why one wrapper: every public entry point reports its duration and requests, and logs its summary once.
     private async Task<SyncReport> MeasuredAsync(Func<Task<SyncReport>> work)

@@ -7,29 +7,8 @@ namespace LambdaRegistrator;
 /// <summary>Everything one invocation decided and did: the plan, each action's outcome, problems, errors, and a JSON summary.</summary>
 public sealed record SyncReport
 {
-    /// <summary>Trigger name of a full sync.</summary>
-    public const string FullSyncTrigger = "full-sync";
-
-    /// <summary>Trigger name of a targeted sync of one function.</summary>
-    public const string TargetedSyncTrigger = "targeted-sync";
-
-    /// <summary>Trigger name of a manual registration.</summary>
-    public const string RegisterTrigger = "register";
-
-    /// <summary>Trigger name of a manual deregistration.</summary>
-    public const string DeregisterTrigger = "deregister";
-
-    /// <summary>Trigger name of a one-shot adoption of Go-written services (the CLI's <c>adopt</c>).</summary>
-    public const string AdoptTrigger = "adopt";
-
-    /// <summary>Trigger name of an ignored event.</summary>
-    public const string IgnoredTrigger = "ignored";
-
-    /// <summary>Trigger name of a rejected event.</summary>
-    public const string RejectedTrigger = "rejected";
-
-    /// <summary>One of the trigger names above.</summary>
-    public required string Trigger { get; init; }
+    /// <summary>What started the work.</summary>
+    public required SyncTrigger Trigger { get; init; }
 
     /// <summary>The function of a targeted sync or manual (de)registration, as given or resolved.</summary>
     public string? Function { get; init; }
@@ -70,8 +49,8 @@ public sealed record SyncReport
     /// <summary>The overall result.</summary>
     public SyncOutcome Outcome => Trigger switch
     {
-        RejectedTrigger => SyncOutcome.Rejected,
-        IgnoredTrigger => SyncOutcome.Ignored,
+        SyncTrigger.Rejected => SyncOutcome.Rejected,
+        SyncTrigger.Ignored => SyncOutcome.Ignored,
         _ when Errors.Count > 0 || Actions.Any(a => a.Status == ActionStatus.Failed) => SyncOutcome.Failed,
         _ when DeadlineReached || Actions.Any(a => a.Status == ActionStatus.Skipped) => SyncOutcome.DeadlineReached,
         _ => SyncOutcome.Succeeded,
@@ -93,7 +72,7 @@ public sealed record SyncReport
                     SyncOutcome.Failed => "failed",
                     _ => "deadline-reached",
                 },
-                Trigger = Trigger,
+                Trigger = Trigger.ToName(),
                 Function = Function,
                 DryRun = DryRun ? true : null,
                 Registered = Plan?.Count(PlanActionKind.Register) ?? 0,

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.Configuration;
 namespace LambdaRegistrator.Aws.Ssm;
 
 /// <summary>The SSM Parameter Store calls the registrator makes (ACL token, CA certificate, extension data).</summary>

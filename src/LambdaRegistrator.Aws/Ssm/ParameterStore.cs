@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.Configuration;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -54,7 +55,7 @@ internal sealed class ParameterStore : IParameterStore
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
-        var request = new PutParameterRequest(name, value, "SecureString", Overwrite: true, TierName(tier));
+        var request = new PutParameterRequest(name, value, "SecureString", Overwrite: true, tier.ToName());
         var response = await SendAsync(
             "PutParameter",
             JsonSerializer.SerializeToUtf8Bytes(request, SsmJsonContext.Default.PutParameterRequest),
@@ -78,14 +79,6 @@ internal sealed class ParameterStore : IParameterStore
             return false;
         }
     }
-
-    private static string TierName(ParameterTier tier) => tier switch
-    {
-        ParameterTier.Standard => "Standard",
-        ParameterTier.Advanced => "Advanced",
-        ParameterTier.IntelligentTiering => "Intelligent-Tiering",
-        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Use Standard, Advanced or IntelligentTiering."),
-    };
 
     private static AwsServiceException Malformed(string operation, string detail, HttpStatusCode status, Exception? inner) =>
         new(AwsServiceNames.Ssm, operation, "MalformedResponse", status,

@@ -18,7 +18,7 @@ internal static class AdoptCommand
         var yes = new Option<bool>("--yes", "-y") { Description = "Adopt and remove as shown; without it nothing is written." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be adopted or removed and write nothing (the default)." };
         var output = OutputOption.Create();
-        var configuration = new ConfigurationOptions(withDatacenter: true);
+        var configuration = new ConfigurationOptions();
         var command = new Command(
             "adopt",
             "Take over the services the Go registrator wrote (tag managed-by-lambda-registrator, no owner meta) on NODE_NAME; "
@@ -47,7 +47,7 @@ internal static class AdoptCommand
                 (registrator, token) => registrator.AdoptAsync(dry, cancellationToken: token),
                 async (report, token) =>
                 {
-                    var code = await RegisterCommand.PrintAsync(host, report, format, token).ConfigureAwait(false);
+                    var code = await ReportPrinter.PrintAsync(host, report, format, reasonToStderr: true, token).ConfigureAwait(false);
                     if (dry && report.Plan is { IsEmpty: false } && format == OutputFormat.Text)
                     {
                         await host.Stderr.WriteLineAsync("Nothing was written. Run `lambda-registrator adopt --yes` to adopt and remove as shown.").ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LambdaRegistrator.Cli.Configuration;
-using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Cli.Output;
 
 namespace LambdaRegistrator.Cli.Commands;
 
@@ -14,27 +14,17 @@ internal static class DeregisterCommand
     public static Command Create(CliHost host)
     {
         var arn = FunctionArnArgument.Create();
-        var datacenter = new Option<string>("--datacenter")
-        {
-            Description = $"Consul datacenter to deregister from (default: DATACENTER or the agent's); sets {EnvironmentVariables.Datacenter}.",
-            HelpName = "dc",
-        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed; write nothing." };
         var output = OutputOption.Create();
-        var configuration = new ConfigurationOptions(withDatacenter: false);
+        var configuration = new ConfigurationOptions("Consul datacenter to deregister from (default: the agent's).");
         var command = new Command("deregister", "Deregister one function's services and delete their service-defaults entries.")
         {
-            arn, datacenter, dryRun, output,
+            arn, dryRun, output,
         };
         configuration.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var environment = configuration.Apply(parseResult, host.Environment);
-            if (parseResult.GetValue(datacenter) is { } dc)
-            {
-                environment.Override(EnvironmentVariables.Datacenter, dc, datacenter.Name);
-            }
-
             var function = parseResult.GetRequiredValue(arn);
             var format = OutputOption.Read(parseResult, output);
             var dry = parseResult.GetValue(dryRun);
@@ -43,7 +33,7 @@ internal static class DeregisterCommand
                 environment,
                 showProgress: false,
                 (registrator, token) => registrator.DeregisterAsync(function, dry, cancellationToken: token),
-                (report, token) => RegisterCommand.PrintAsync(host, report, format, token),
+                (report, token) => ReportPrinter.PrintAsync(host, report, format, reasonToStderr: true, token),
                 cancellationToken);
         });
         return command;

@@ -23,7 +23,7 @@ internal static class HandleEventCommand
             Description = "The registrator's own function ARN, as the Lambda runtime would pass it (supplies the account).",
             HelpName = "arn",
         };
-        var configuration = new ConfigurationOptions(withDatacenter: true);
+        var configuration = new ConfigurationOptions();
         var command = new Command("handle-event", "Process one EventBridge event as the Lambda function would and print its JSON response.")
         {
             file,

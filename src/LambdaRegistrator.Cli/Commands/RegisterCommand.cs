@@ -38,34 +38,23 @@ internal static class RegisterCommand
             Description = "Aliases to register too, +-separated like the tag (e.g. live+canary); each becomes service <function>-<alias>.",
             HelpName = "a+b",
         };
-        var datacenter = new Option<string>("--datacenter")
-        {
-            Description = $"Consul datacenter to register in (default: DATACENTER or the agent's); also sets {EnvironmentVariables.Datacenter}.",
-            HelpName = "dc",
-        };
         var partition = new Option<string>("--partition") { Description = "Admin partition (Enterprise; must be in PARTITIONS).", HelpName = "partition" };
         var @namespace = new Option<string>("--namespace") { Description = "Namespace (Enterprise).", HelpName = "namespace" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be written; write nothing." };
         var output = OutputOption.Create();
-        var configuration = new ConfigurationOptions(withDatacenter: false);
+        var configuration = new ConfigurationOptions("Consul datacenter to register in (default: the agent's).");
         var command = new Command("register", "Register one function (and its aliases) in Consul with explicit settings, as Consul's manual registration guide does.")
         {
-            arn, payloadPassthrough, invocationMode, aliases, datacenter, partition, @namespace, dryRun, output,
+            arn, payloadPassthrough, invocationMode, aliases, partition, @namespace, dryRun, output,
         };
         configuration.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var environment = configuration.Apply(parseResult, host.Environment);
-            var dc = parseResult.GetValue(datacenter);
-            if (dc is not null)
-            {
-                environment.Override(EnvironmentVariables.Datacenter, dc, datacenter.Name);
-            }
-
             var registration = new ManualRegistration(
                 parseResult.GetValue(payloadPassthrough),
                 ParseInvocationMode(parseResult.GetValue(invocationMode)) ?? InvocationMode.Synchronous,
-                dc,
+                configuration.Datacenter(parseResult),
                 parseResult.GetValue(partition),
                 parseResult.GetValue(@namespace),
                 SplitAliases(parseResult.GetValue(aliases)));
@@ -77,22 +66,10 @@ internal static class RegisterCommand
                 environment,
                 showProgress: false,
                 (registrator, token) => registrator.RegisterAsync(function, registration, dry, cancellationToken: token),
-                (report, token) => PrintAsync(host, report, format, token),
+                (report, token) => ReportPrinter.PrintAsync(host, report, format, reasonToStderr: true, token),
                 cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>Prints a register/deregister report; a rejected function is a usage error (exit 2).</summary>
-    internal static async Task<int> PrintAsync(CliHost host, SyncReport report, OutputFormat format, CancellationToken cancellationToken)
-    {
-        await ReportWriter.WriteAsync(report, format, host.Stdout, cancellationToken).ConfigureAwait(false);
-        if (report.Outcome == SyncOutcome.Rejected)
-        {
-            await host.Stderr.WriteLineAsync($"lambda-registrator: {report.Reason}").ConfigureAwait(false);
-        }
-
-        return RegistratorInvocation.ExitCodeOf(report, whenRejected: ExitCodes.UsageOrConfiguration);
     }
 
     private static InvocationMode? ParseInvocationMode(string? value) => value?.Trim().ToUpperInvariant() switch

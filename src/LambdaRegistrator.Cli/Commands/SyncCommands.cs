@@ -34,7 +34,7 @@ internal static class SyncCommands
             HelpName = "arn|name",
         };
         var output = OutputOption.Create();
-        var configuration = new ConfigurationOptions(withDatacenter: true);
+        var configuration = new ConfigurationOptions();
         var command = new Command(name, description)
         {
             function,
@@ -52,11 +52,7 @@ internal static class SyncCommands
                 (registrator, token) => target is null
                     ? registrator.FullSyncAsync(dryRun, cancellationToken: token)
                     : registrator.SyncFunctionAsync(target, dryRun, cancellationToken: token),
-                async (report, token) =>
-                {
-                    await ReportWriter.WriteAsync(report, format, host.Stdout, token).ConfigureAwait(false);
-                    return RegistratorInvocation.ExitCodeOf(report, whenRejected: ExitCodes.UsageOrConfiguration);
-                },
+                (report, token) => ReportPrinter.PrintAsync(host, report, format, reasonToStderr: false, token),
                 cancellationToken);
         });
         return command;

@@ -22,17 +22,18 @@ internal sealed class ConfigurationOptions
     private const string SessionTokenVariable = "AWS_SESSION_TOKEN";
 
     private readonly Option<bool> _enterprise;
+    private readonly Option<string> _datacenter;
     private readonly Option<string> _profile;
 
-    /// <summary>Creates the flags; <paramref name="withDatacenter"/> is false for commands whose own <c>--datacenter</c> means more.</summary>
-    public ConfigurationOptions(bool withDatacenter)
+    /// <summary>What <c>--datacenter</c> means for a command that manages every function's datacenter.</summary>
+    public const string ManageDatacenter = "Manage only this datacenter's functions (default: every function, in the agent's datacenter).";
+
+    /// <summary>Creates the flags; <paramref name="datacenterDescription"/> says what <c>--datacenter</c> (DATACENTER) means for the command.</summary>
+    public ConfigurationOptions(string datacenterDescription = ManageDatacenter)
     {
         Add("--consul-addr", ConsulEnvironmentVariables.HttpAddr, "Consul HTTP API address, e.g. http://127.0.0.1:8500 or https://consul:8501.", "address");
         Add("--node-name", EnvironmentVariables.NodeName, "Consul node that holds the Lambda services (default lambdas).", "name");
-        if (withDatacenter)
-        {
-            Add("--datacenter", EnvironmentVariables.Datacenter, "Manage only this datacenter's functions (default: every function, in the agent's datacenter).", "dc");
-        }
+        _datacenter = Add("--datacenter", EnvironmentVariables.Datacenter, datacenterDescription, "dc");
 
         _enterprise = new Option<bool>("--enterprise")
         {
@@ -51,6 +52,13 @@ internal sealed class ConfigurationOptions
             Description = $"AWS profile of the shared config and credentials files; as with the AWS CLI it wins over {AccessKeyIdVariable}/{SecretAccessKeyVariable} [env: {ProfileVariable}].",
             HelpName = "name",
         };
+    }
+
+    /// <summary>The <c>--datacenter</c> given on the command line; null when not given.</summary>
+    public string? Datacenter(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.GetValue(_datacenter);
     }
 
     /// <summary>Adds every flag to <paramref name="command"/>.</summary>
@@ -97,10 +105,14 @@ internal sealed class ConfigurationOptions
         return layered;
     }
 
-    private void Add(string name, string variable, string description, string helpName) =>
-        _values.Add((new Option<string>(name)
+    private Option<string> Add(string name, string variable, string description, string helpName)
+    {
+        var option = new Option<string>(name)
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"{description} [env: {variable}]"),
             HelpName = helpName,
-        }, variable));
+        };
+        _values.Add((option, variable));
+        return option;
+    }
 }

@@ -1,43 +1,37 @@
 using System.Text.Json.Serialization;
+using LambdaRegistrator.Core.Planning;
 
 namespace LambdaRegistrator.Cli.Output;
 
-/// <summary>One planned action in <see cref="ReportDocument"/>.</summary>
-internal sealed record ReportAction
+/// <summary>One planned action in <see cref="ReportDocument"/>, with its status.</summary>
+internal sealed record ReportAction : ReportSubject
 {
+    public ReportAction(ActionOutcome outcome)
+        : base(outcome.Action.Service, outcome.Action.FunctionArn)
+    {
+        Action = ReportWriter.Kebab(outcome.Action.Kind.ToString());
+        Reason = outcome.Action.Reason;
+        Status = ReportWriter.Kebab(outcome.Status.ToString());
+        Message = outcome.Message;
+    }
+
     /// <summary><c>register</c>, <c>update</c> or <c>deregister</c>.</summary>
     [JsonPropertyName("action")]
-    public required string Action { get; init; }
-
-    /// <summary>Consul service name (also its ID and its service-defaults name).</summary>
-    [JsonPropertyName("service")]
-    public required string Service { get; init; }
-
-    /// <summary>Datacenter; omitted for the agent's.</summary>
-    [JsonPropertyName("datacenter")]
-    public string? Datacenter { get; init; }
-
-    /// <summary>Admin partition (Enterprise); omitted on Community Edition.</summary>
-    [JsonPropertyName("partition")]
-    public string? Partition { get; init; }
-
-    /// <summary>Namespace (Enterprise); omitted on Community Edition.</summary>
-    [JsonPropertyName("namespace")]
-    public string? Namespace { get; init; }
-
-    /// <summary>The owning function's unqualified ARN, when known.</summary>
-    [JsonPropertyName("function")]
-    public string? Function { get; init; }
+    [JsonPropertyOrder(0)]
+    public string Action { get; }
 
     /// <summary>Why, including what drifted.</summary>
     [JsonPropertyName("reason")]
-    public required string Reason { get; init; }
+    [JsonPropertyOrder(6)]
+    public string Reason { get; }
 
     /// <summary><c>planned</c> (dry run), <c>done</c>, <c>failed</c> or <c>skipped</c>.</summary>
     [JsonPropertyName("status")]
-    public required string Status { get; init; }
+    [JsonPropertyOrder(7)]
+    public string Status { get; }
 
     /// <summary>For a failure, what went wrong and what to do; for a re-planned action, what changed.</summary>
     [JsonPropertyName("message")]
-    public string? Message { get; init; }
+    [JsonPropertyOrder(8)]
+    public string? Message { get; }
 }

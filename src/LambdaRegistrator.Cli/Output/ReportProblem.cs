@@ -1,35 +1,25 @@
 using System.Text.Json.Serialization;
+using LambdaRegistrator.Core.Planning;
 
 namespace LambdaRegistrator.Cli.Output;
 
 /// <summary>One reported problem in <see cref="ReportDocument"/>.</summary>
-internal sealed record ReportProblem
+internal sealed record ReportProblem : ReportSubject
 {
+    public ReportProblem(PlanProblem problem)
+        : base(problem.Service, problem.FunctionArn)
+    {
+        Kind = ReportWriter.Kebab(problem.Kind.ToString());
+        Message = problem.Message;
+    }
+
     /// <summary>Kebab-case kind, e.g. <c>invalid-tags</c>, <c>name-collision</c>, <c>missing-alias</c>.</summary>
     [JsonPropertyName("kind")]
-    public required string Kind { get; init; }
-
-    /// <summary>The function concerned, when there is one.</summary>
-    [JsonPropertyName("function")]
-    public string? Function { get; init; }
-
-    /// <summary>The service concerned, when there is one.</summary>
-    [JsonPropertyName("service")]
-    public string? Service { get; init; }
-
-    /// <summary>The service's datacenter, when set.</summary>
-    [JsonPropertyName("datacenter")]
-    public string? Datacenter { get; init; }
-
-    /// <summary>The service's admin partition, when set.</summary>
-    [JsonPropertyName("partition")]
-    public string? Partition { get; init; }
-
-    /// <summary>The service's namespace, when set.</summary>
-    [JsonPropertyName("namespace")]
-    public string? Namespace { get; init; }
+    [JsonPropertyOrder(0)]
+    public string Kind { get; }
 
     /// <summary>What is wrong and what to do.</summary>
     [JsonPropertyName("message")]
-    public required string Message { get; init; }
+    [JsonPropertyOrder(8)]
+    public string Message { get; }
 }

@@ -24,39 +24,12 @@ internal static class ReportWriter
     public static ReportDocument ToDocument(SyncReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var summary = report.Summary;
         return new ReportDocument
         {
-            Outcome = summary.Outcome,
-            Trigger = report.Trigger,
-            Function = report.Function,
-            DryRun = report.DryRun,
-            Actions = [.. Outcomes(report).Select(outcome => new ReportAction
-            {
-                Action = Kebab(outcome.Action.Kind.ToString()),
-                Service = outcome.Action.Service.Name,
-                Datacenter = outcome.Action.Service.Datacenter,
-                Partition = outcome.Action.Service.Partition,
-                Namespace = outcome.Action.Service.Namespace,
-                Function = outcome.Action.FunctionArn?.ToString(),
-                Reason = outcome.Action.Reason,
-                Status = Kebab(outcome.Status.ToString()),
-                Message = outcome.Message,
-            })],
-            Problems = [.. report.Problems.Select(problem => new ReportProblem
-            {
-                Kind = Kebab(problem.Kind.ToString()),
-                Function = problem.FunctionArn?.ToString(),
-                Service = problem.Service?.Name,
-                Datacenter = problem.Service?.Datacenter,
-                Partition = problem.Service?.Partition,
-                Namespace = problem.Service?.Namespace,
-                Message = problem.Message,
-            })],
+            Actions = [.. Outcomes(report).Select(outcome => new ReportAction(outcome))],
+            Problems = [.. report.Problems.Select(problem => new ReportProblem(problem))],
             Errors = report.Errors,
-            Unchanged = report.Plan?.UnchangedServices ?? 0,
-            Reason = report.Reason,
-            Summary = summary,
+            Summary = report.Summary,
         };
     }
 
@@ -130,13 +103,13 @@ internal static class ReportWriter
         var reason = report.Reason is null ? string.Empty : $" {report.Reason}";
         if (report.DryRun)
         {
-            return $"Plan ({report.Trigger}{subject}, nothing written): {nothing}{counts}; {tail}.{reason}";
+            return $"Plan ({report.Trigger.ToName()}{subject}, nothing written): {nothing}{counts}; {tail}.{reason}";
         }
 
         var done = string.Create(
             CultureInfo.InvariantCulture,
             $"{s.Done} action(s) done, {s.Failed} failed, {s.Skipped} skipped (planned {s.Registered} register, {s.Updated} update, {s.Deregistered} deregister; {s.Unchanged} unchanged)");
-        return $"{Capitalized(report.Trigger)}{subject} {s.Outcome}: {nothing}{done}; {tail}.{reason}";
+        return $"{Capitalized(report.Trigger.ToName())}{subject} {s.Outcome}: {nothing}{done}; {tail}.{reason}";
     }
 
     /// <summary><c>InvalidTags</c> becomes <c>invalid-tags</c>: the wire form of the enum names.</summary>

@@ -26,6 +26,18 @@ public sealed partial record RegistratorOptions
     /// <summary>Largest <c>MAX_CONCURRENCY</c>.</summary>
     public const int MaxMaxConcurrency = 64;
 
+    private static readonly (string Name, RegistratorLogLevel Value)[] LogLevels =
+    [
+        ("trace", RegistratorLogLevel.Trace), ("debug", RegistratorLogLevel.Debug), ("info", RegistratorLogLevel.Info),
+        ("warn", RegistratorLogLevel.Warn), ("error", RegistratorLogLevel.Error),
+    ];
+
+    private static readonly (string Name, InventoryStrategy Value)[] InventoryStrategies =
+        [("tagging", InventoryStrategy.Tagging), ("list-functions", InventoryStrategy.ListFunctions)];
+
+    private static readonly (string Name, ServiceDefaultsFormat Value)[] ServiceDefaultsFormats =
+        [("envoy-extension", ServiceDefaultsFormat.EnvoyExtension), ("legacy-meta", ServiceDefaultsFormat.LegacyMeta)];
+
     /// <summary>The Consul node every Lambda service is registered on.</summary>
     public string NodeName { get; init; } = DefaultNodeName;
 
@@ -57,7 +69,7 @@ public sealed partial record RegistratorOptions
     public string? ExtensionDataPrefix { get; init; }
 
     /// <summary>SSM tier used when extension data exceeds 4 KiB.</summary>
-    public ExtensionDataTier ExtensionDataTier { get; init; } = ExtensionDataTier.Standard;
+    public ParameterTier ExtensionDataTier { get; init; } = ParameterTier.Standard;
 
     /// <summary>Explicit owner id; null means derive <c>&lt;account&gt;/&lt;region&gt;</c> with <see cref="ResolveRegistratorId"/>.</summary>
     public string? RegistratorId { get; init; }
@@ -79,14 +91,6 @@ public sealed partial record RegistratorOptions
 
     /// <summary>SOURCES, FUNCTION_INCLUDE and FUNCTION_EXCLUDE: the accounts and regions inventoried and the function names registered.</summary>
     public SourceSet Sources { get; init; } = SourceSet.Default;
-
-    /// <summary>The SSM API's name for <see cref="ExtensionDataTier"/> (<c>Standard</c>, <c>Advanced</c>, <c>Intelligent-Tiering</c>).</summary>
-    public string ExtensionDataTierName => ExtensionDataTier switch
-    {
-        ExtensionDataTier.Advanced => "Advanced",
-        ExtensionDataTier.IntelligentTiering => "Intelligent-Tiering",
-        _ => "Standard",
-    };
 
     /// <summary>The owner id to write: <see cref="RegistratorId"/> when set, otherwise <c>&lt;accountId&gt;/&lt;region&gt;</c>.</summary>
     public string ResolveRegistratorId(string accountId, string region)
@@ -163,23 +167,8 @@ public sealed partial record RegistratorOptions
             partitions.Add("default");
         }
 
-        var logLevel = RegistratorLogLevel.Info;
-        var logLevelRaw = Read(EnvironmentVariables.LogLevel);
-        if (logLevelRaw is not null)
-        {
-            switch (logLevelRaw.ToUpperInvariant())
-            {
-                case "TRACE": logLevel = RegistratorLogLevel.Trace; break;
-                case "DEBUG": logLevel = RegistratorLogLevel.Debug; break;
-                case "INFO": logLevel = RegistratorLogLevel.Info; break;
-                case "WARN": logLevel = RegistratorLogLevel.Warn; break;
-                case "ERROR": logLevel = RegistratorLogLevel.Error; break;
-                default:
-                    errors.Add(Invalid(EnvironmentVariables.LogLevel, logLevelRaw, "is not a log level",
-                        "trace, debug, info, warn or error (default info)"));
-                    break;
-            }
-        }
+        var logLevel = ReadChoice(EnvironmentVariables.LogLevel, Read(EnvironmentVariables.LogLevel), RegistratorLogLevel.Info, LogLevels,
+            "is not a log level", "trace, debug, info, warn or error (default info)", errors);
 
         var pageSize = ReadInt(EnvironmentVariables.PageSize, Read(EnvironmentVariables.PageSize), 1, MaxPageSize, MaxPageSize, errors);
 
@@ -210,21 +199,8 @@ public sealed partial record RegistratorOptions
             }
         }
 
-        var tier = ExtensionDataTier.Standard;
-        var tierRaw = Read(EnvironmentVariables.ConsulExtensionDataTier);
-        if (tierRaw is not null)
-        {
-            switch (tierRaw.ToUpperInvariant())
-            {
-                case "STANDARD": tier = ExtensionDataTier.Standard; break;
-                case "ADVANCED": tier = ExtensionDataTier.Advanced; break;
-                case "INTELLIGENT-TIERING": tier = ExtensionDataTier.IntelligentTiering; break;
-                default:
-                    errors.Add(Invalid(EnvironmentVariables.ConsulExtensionDataTier, tierRaw, "is not an SSM parameter tier",
-                        "Standard, Advanced or Intelligent-Tiering (default Standard)"));
-                    break;
-            }
-        }
+        var tier = ReadChoice(EnvironmentVariables.ConsulExtensionDataTier, Read(EnvironmentVariables.ConsulExtensionDataTier), ParameterTier.Standard,
+            ParameterTiers.All, "is not an SSM parameter tier", "Standard, Advanced or Intelligent-Tiering (default Standard)", errors);
 
         var registratorId = Read(EnvironmentVariables.RegistratorId);
         if (registratorId is not null && !RegistratorIdRegex().IsMatch(registratorId))
@@ -233,35 +209,12 @@ public sealed partial record RegistratorOptions
                 "1 to 128 characters from A-Z, a-z, 0-9 and . _ - / : @ + =, or unset for <account>/<region>"));
         }
 
-        var strategy = InventoryStrategy.Tagging;
-        var strategyRaw = Read(EnvironmentVariables.InventoryStrategy);
-        if (strategyRaw is not null)
-        {
-            switch (strategyRaw.ToUpperInvariant())
-            {
-                case "TAGGING": strategy = InventoryStrategy.Tagging; break;
-                case "LIST-FUNCTIONS": strategy = InventoryStrategy.ListFunctions; break;
-                default:
-                    errors.Add(Invalid(EnvironmentVariables.InventoryStrategy, strategyRaw, "is not an inventory strategy",
-                        "tagging or list-functions (default tagging)"));
-                    break;
-            }
-        }
+        var strategy = ReadChoice(EnvironmentVariables.InventoryStrategy, Read(EnvironmentVariables.InventoryStrategy), InventoryStrategy.Tagging,
+            InventoryStrategies, "is not an inventory strategy", "tagging or list-functions (default tagging)", errors);
 
-        var format = ServiceDefaultsFormat.EnvoyExtension;
-        var formatRaw = Read(EnvironmentVariables.ServiceDefaultsFormat);
-        if (formatRaw is not null)
-        {
-            switch (formatRaw.ToUpperInvariant())
-            {
-                case "ENVOY-EXTENSION": format = ServiceDefaultsFormat.EnvoyExtension; break;
-                case "LEGACY-META": format = ServiceDefaultsFormat.LegacyMeta; break;
-                default:
-                    errors.Add(Invalid(EnvironmentVariables.ServiceDefaultsFormat, formatRaw, "is not a service-defaults format",
-                        "envoy-extension (Consul 1.15+) or legacy-meta (Consul 1.12-1.14) (default envoy-extension)"));
-                    break;
-            }
-        }
+        var format = ReadChoice(EnvironmentVariables.ServiceDefaultsFormat, Read(EnvironmentVariables.ServiceDefaultsFormat), ServiceDefaultsFormat.EnvoyExtension,
+            ServiceDefaultsFormats, "is not a service-defaults format",
+            "envoy-extension (Consul 1.15+) or legacy-meta (Consul 1.12-1.14) (default envoy-extension)", errors);
 
         var marginMs = ReadInt(EnvironmentVariables.DeadlineMarginMs, Read(EnvironmentVariables.DeadlineMarginMs), 0, MaxDeadlineMarginMs, DefaultDeadlineMarginMs, errors);
         var concurrency = ReadInt(EnvironmentVariables.MaxConcurrency, Read(EnvironmentVariables.MaxConcurrency), 1, MaxMaxConcurrency, DefaultMaxConcurrency, errors);
@@ -303,6 +256,28 @@ public sealed partial record RegistratorOptions
             AdoptUnownedServices = adopt,
             Sources = sources,
         });
+    }
+
+    /// <summary>The value named by <paramref name="raw"/> (any case), <paramref name="fallback"/> when unset; an error otherwise.</summary>
+    private static T ReadChoice<T>(
+        string name, string? raw, T fallback, IReadOnlyList<(string Name, T Value)> choices, string problem, string allowed, List<ConfigurationError> errors)
+        where T : struct, Enum
+    {
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        foreach (var (choice, value) in choices)
+        {
+            if (string.Equals(choice, raw, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        errors.Add(Invalid(name, raw, problem, allowed));
+        return fallback;
     }
 
     private static int ReadInt(string name, string? raw, int min, int max, int fallback, List<ConfigurationError> errors)

@@ -25,7 +25,7 @@ namespace LambdaRegistrator.MeshIdentity;
 /// </remarks>
 /// <param name="writeGrace">How long SSM writes in flight may run past the deadline token: DEADLINE_MARGIN_MS, as for Consul writes.</param>
 internal sealed class ExtensionDataWriter(
-    IConsulClient consul, IParameterStore parameters, ExtensionDataTier tier, int maxConcurrency, TimeSpan writeGrace, TimeProvider time, ILogger logger)
+    IConsulClient consul, IParameterStore parameters, ParameterTier tier, int maxConcurrency, TimeSpan writeGrace, TimeProvider time, ILogger logger)
 {
     // Why: SSM Standard parameters hold at most 4 KB; larger values need the configured tier.
     private const int StandardTierLimit = 4096;
@@ -165,12 +165,7 @@ internal sealed class ExtensionDataWriter(
         };
         var value = JsonSerializer.Serialize(data, ExtensionDataJsonContext.Default.ExtensionData);
         var size = Encoding.UTF8.GetByteCount(value);
-        var parameterTier = size <= StandardTierLimit ? ParameterTier.Standard : tier switch
-        {
-            ExtensionDataTier.Advanced => ParameterTier.Advanced,
-            ExtensionDataTier.IntelligentTiering => ParameterTier.IntelligentTiering,
-            _ => ParameterTier.Standard,
-        };
+        var parameterTier = size <= StandardTierLimit ? ParameterTier.Standard : tier;
         await parameters.PutSecureStringAsync(path, value, parameterTier, writes).ConfigureAwait(false);
         _known[path] = new CertificateValidity(leaf.ValidAfter, leaf.ValidBefore);
         Log.ExtensionDataWritten(logger, path, parameterTier.ToString(), leaf.ValidBefore);

@@ -63,7 +63,7 @@ public static class MetricRecord
             writer.WriteStartObject();
             writer.WritePropertyName("_aws");
             JsonSerializer.Serialize(writer, metadata, MetricRecordJsonContext.Default.EmfMetadata);
-            writer.WriteString(TriggerDimension, report.Trigger);
+            writer.WriteString(TriggerDimension, report.Trigger.ToName());
             foreach (var (name, _, value) in values.Take(MaxMetrics))
             {
                 writer.WriteNumber(name, value);

@@ -159,7 +159,7 @@ public sealed record SyncMetrics
             Registered = registered,
             Updated = updated,
             Deregistered = deregistered,
-            DriftRepaired = report.Trigger == SyncReport.FullSyncTrigger ? registered + updated + deregistered : 0,
+            DriftRepaired = report.Trigger == SyncTrigger.FullSync ? registered + updated + deregistered : 0,
             Problems = report.Problems.Count,
             InvalidTags = Problems(PlanProblemKind.InvalidTags, PlanProblemKind.EnterpriseTagsWithoutEnterprise),
             Collisions = Problems(PlanProblemKind.NameCollision, PlanProblemKind.DuplicateServiceName),

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Aws.Ssm;
 using LambdaRegistrator.TestKit.Aws;
 

@@ -26,8 +26,8 @@ public sealed class RegistratorOptionsTests
         Assert.Null(options.ConsulHttpTokenPath);
         Assert.Null(options.ConsulCACertPath);
         Assert.Null(options.ExtensionDataPrefix);
-        Assert.Equal(ExtensionDataTier.Standard, options.ExtensionDataTier);
-        Assert.Equal("Standard", options.ExtensionDataTierName);
+        Assert.Equal(ParameterTier.Standard, options.ExtensionDataTier);
+        Assert.Equal("Standard", options.ExtensionDataTier.ToName());
         Assert.Null(options.RegistratorId);
         Assert.Equal(InventoryStrategy.Tagging, options.InventoryStrategy);
         Assert.Equal(ServiceDefaultsFormat.EnvoyExtension, options.ServiceDefaultsFormat);
@@ -75,8 +75,8 @@ public sealed class RegistratorOptionsTests
         Assert.Equal("/consul/token", options.ConsulHttpTokenPath);
         Assert.Equal("arn:aws:ssm:us-east-1:123456789012:parameter/consul/ca", options.ConsulCACertPath);
         Assert.Equal("/consul/ext", options.ExtensionDataPrefix);
-        Assert.Equal(ExtensionDataTier.IntelligentTiering, options.ExtensionDataTier);
-        Assert.Equal("Intelligent-Tiering", options.ExtensionDataTierName);
+        Assert.Equal(ParameterTier.IntelligentTiering, options.ExtensionDataTier);
+        Assert.Equal("Intelligent-Tiering", options.ExtensionDataTier.ToName());
         Assert.Equal("prod/us-east-1", options.RegistratorId);
         Assert.Equal(InventoryStrategy.ListFunctions, options.InventoryStrategy);
         Assert.Equal(ServiceDefaultsFormat.LegacyMeta, options.ServiceDefaultsFormat);

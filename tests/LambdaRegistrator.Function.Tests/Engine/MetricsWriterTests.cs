@@ -43,7 +43,7 @@ public sealed class MetricsWriterTests
     {
         using var output = new StringWriter();
         var writer = new MetricsWriter(new MetricsSettings(true, "Ops"), output, new FixedTime(Now), "registrator");
-        var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, Requests = new RequestCounts(5, 1, 6, 2) };
+        var report = new SyncReport { Trigger = SyncTrigger.FullSync, Requests = new RequestCounts(5, 1, 6, 2) };
 
         writer.Write(report, new InvocationContext("req-7", Now.AddSeconds(30), null, "Root=1-abc;Sampled=1"));
 
@@ -65,7 +65,7 @@ public sealed class MetricsWriterTests
         using var output = new StringWriter();
         var writer = new MetricsWriter(new MetricsSettings(false, "Ops"), output, new FixedTime(Now), null);
 
-        writer.Write(new SyncReport { Trigger = SyncReport.FullSyncTrigger }, new InvocationContext("req-7", Now, null, null));
+        writer.Write(new SyncReport { Trigger = SyncTrigger.FullSync }, new InvocationContext("req-7", Now, null, null));
 
         Assert.Equal(string.Empty, output.ToString());
     }

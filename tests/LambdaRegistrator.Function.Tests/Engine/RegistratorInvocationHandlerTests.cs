@@ -6,18 +6,18 @@ public sealed class RegistratorInvocationHandlerTests
 {
     public static TheoryData<string, SyncReport, string?, string> Outcomes => new()
     {
-        { "full sync done", new SyncReport { Trigger = SyncReport.FullSyncTrigger }, null, "\"outcome\":\"succeeded\"" },
-        { "event needs no work", new SyncReport { Trigger = SyncReport.IgnoredTrigger, Reason = "CreateAlias20150331 is not a function change" }, null, "\"outcome\":\"ignored\"" },
+        { "full sync done", new SyncReport { Trigger = SyncTrigger.FullSync }, null, "\"outcome\":\"succeeded\"" },
+        { "event needs no work", new SyncReport { Trigger = SyncTrigger.Ignored, Reason = "CreateAlias20150331 is not a function change" }, null, "\"outcome\":\"ignored\"" },
         {
-            "malformed event", new SyncReport { Trigger = SyncReport.RejectedTrigger, Reason = "the event is not JSON" },
+            "malformed event", new SyncReport { Trigger = SyncTrigger.Rejected, Reason = "the event is not JSON" },
             "Registrator.EventRejected", "The event was rejected and nothing was written: the event is not JSON."
         },
         {
-            "Consul read failed", new SyncReport { Trigger = SyncReport.FullSyncTrigger, Errors = ["Reading the catalog of node lambdas failed: connection refused"] },
+            "Consul read failed", new SyncReport { Trigger = SyncTrigger.FullSync, Errors = ["Reading the catalog of node lambdas failed: connection refused"] },
             "Registrator.ActionsFailed", "0 of 0 actions failed and 1 other operations failed"
         },
         {
-            "deadline before the plan", new SyncReport { Trigger = SyncReport.FullSyncTrigger, DeadlineReached = true, Reason = "deadline" },
+            "deadline before the plan", new SyncReport { Trigger = SyncTrigger.FullSync, DeadlineReached = true, Reason = "deadline" },
             "Registrator.DeadlineReached", "no plan was made and nothing was written"
         },
     };
@@ -47,7 +47,7 @@ public sealed class RegistratorInvocationHandlerTests
     [Fact]
     public void ToResult_Failed_MessageCarriesTheSummaryWithEachFailure()
     {
-        var report = new SyncReport { Trigger = SyncReport.TargetedSyncTrigger, Function = "orders", Errors = ["GetFunction orders failed: throttled"] };
+        var report = new SyncReport { Trigger = SyncTrigger.TargetedSync, Function = "orders", Errors = ["GetFunction orders failed: throttled"] };
 
         var result = RegistratorInvocationHandler.ToResult(report);
 

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.Configuration;
 using System.Collections.Concurrent;
 using LambdaRegistrator.Aws.Ssm;
 

@@ -180,7 +180,7 @@ public sealed class FederationEngineTests(MotoFixture fixture) : IClassFixture<M
         var report = await engine.Registrator.HandleEventAsync(SampleEvents.Load("untag-resource.json", "orders"), SyncContext.None, CancellationToken.None);
 
         AssertSucceeded(report);
-        Assert.Equal(SyncReport.TargetedSyncTrigger, report.Trigger);
+        Assert.Equal(SyncTrigger.TargetedSync, report.Trigger);
         var action = Assert.Single(report.Actions);
         Assert.Equal(PlanActionKind.Deregister, action.Action.Kind);
         Assert.Equal(Secondary, action.Action.Service.Datacenter);

@@ -61,7 +61,7 @@ public sealed class EventTests
 
         var report = await registrator.HandleEventAsync(SampleEvents.Load("scheduled-event.json"), Invocation, CancellationToken.None);
 
-        Assert.Equal(SyncReport.FullSyncTrigger, report.Trigger);
+        Assert.Equal(SyncTrigger.FullSync, report.Trigger);
         Assert.True(h.Consul.Services.ContainsKey("a"));
     }
 
@@ -80,7 +80,7 @@ public sealed class EventTests
 
         var tagged = await registrator.HandleEventAsync(SampleEvents.Load("tag-resource.json", "a"), Invocation, CancellationToken.None);
 
-        Assert.Equal(SyncReport.TargetedSyncTrigger, tagged.Trigger);
+        Assert.Equal(SyncTrigger.TargetedSync, tagged.Trigger);
         Assert.Equal(PlanActionKind.Update, Assert.Single(tagged.Actions).Action.Kind);
         Assert.Equal("asynchronous", FakeConsulClient.Argument(h.Consul.Entries["a"], "invocationMode"));
         Assert.Equal("false", FakeConsulClient.Argument(h.Consul.Entries["other"], "payloadPassthrough"));
@@ -117,7 +117,7 @@ public sealed class EventTests
         var report = await registrator.HandleEventAsync(SampleEvents.Load(file, "a"), Invocation, CancellationToken.None);
 
         Assert.True(report.Outcome == SyncOutcome.Succeeded, $"{caseName}: {report}");
-        Assert.Equal(SyncReport.TargetedSyncTrigger, report.Trigger);
+        Assert.Equal(SyncTrigger.TargetedSync, report.Trigger);
         Assert.Equal(FakeLambdaApi.ArnOf("a"), report.Function);
         Assert.Equal(["a", "a-live"], h.Consul.Services.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(FakeLambdaApi.ArnOf("a"), FakeConsulClient.Argument(h.Consul.Entries["a"], "arn"));

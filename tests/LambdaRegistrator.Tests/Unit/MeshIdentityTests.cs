@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.Configuration;
 using System.Text.Json;
 using LambdaRegistrator.Tests.Fakes;
 
@@ -74,7 +75,7 @@ public sealed class MeshIdentityTests
         var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=a", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
         using var old = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-70), DateTimeOffset.UtcNow.AddHours(2));
         var stale = JsonSerializer.Serialize(new Dictionary<string, string> { ["privateKeyPEM"] = "k", ["certPEM"] = old.ExportCertificatePem(), ["rootCertPEM"] = "r", ["trustDomain"] = "t" }, TestJsonContext.Default.DictionaryStringString);
-        h.Parameters.Values[Prefix + "/default/default/a"] = (stale, Aws.Ssm.ParameterTier.Standard);
+        h.Parameters.Values[Prefix + "/default/default/a"] = (stale, ParameterTier.Standard);
         using var cold = h.Create(("CONSUL_EXTENSION_DATA_PREFIX", Prefix));
 
         await cold.FullSyncAsync(dryRun: false);

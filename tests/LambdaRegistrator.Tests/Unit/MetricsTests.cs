@@ -19,7 +19,7 @@ public sealed class MetricsTests
 
     private static PlanProblem Problem(PlanProblemKind kind) => new(kind, LambdaArn.Parse(Arn), null, kind.ToString());
 
-    private static SyncReport Report(string trigger, ActionOutcome[] outcomes, PlanProblem[] problems, int unchanged = 0, bool dryRun = false) => new()
+    private static SyncReport Report(SyncTrigger trigger, ActionOutcome[] outcomes, PlanProblem[] problems, int unchanged = 0, bool dryRun = false) => new()
     {
         Trigger = trigger,
         DryRun = dryRun,
@@ -31,13 +31,13 @@ public sealed class MetricsTests
     {
         {
             "nothing happened: every metric 0",
-            new SyncReport { Trigger = SyncReport.IgnoredTrigger, Reason = "not a function change" },
+            new SyncReport { Trigger = SyncTrigger.Ignored, Reason = "not a function change" },
             []
         },
         {
             "full sync: two registered, one update failed, one deregistration skipped, an invalid tag, a collision",
             Report(
-                SyncReport.FullSyncTrigger,
+                SyncTrigger.FullSync,
                 [
                     Outcome(PlanActionKind.Register, "a", ActionStatus.Done),
                     Outcome(PlanActionKind.Register, "b", ActionStatus.Done),
@@ -58,7 +58,7 @@ public sealed class MetricsTests
         {
             "targeted sync: an update and a deregistration are not drift repairs",
             Report(
-                SyncReport.TargetedSyncTrigger,
+                SyncTrigger.TargetedSync,
                 [Outcome(PlanActionKind.Update, "a", ActionStatus.Done), Outcome(PlanActionKind.Deregister, "a-live", ActionStatus.Done)],
                 [Problem(PlanProblemKind.EnterpriseTagsWithoutEnterprise), Problem(PlanProblemKind.DuplicateServiceName)]),
             new()
@@ -69,14 +69,14 @@ public sealed class MetricsTests
         },
         {
             "dry run: what would change counts, nothing succeeded",
-            Report(SyncReport.FullSyncTrigger, [Outcome(PlanActionKind.Register, "a", ActionStatus.Planned)], [], unchanged: 1, dryRun: true),
+            Report(SyncTrigger.FullSync, [Outcome(PlanActionKind.Register, "a", ActionStatus.Planned)], [], unchanged: 1, dryRun: true),
             new() { ["ActionsPlanned"] = 1, ["Registered"] = 1, ["DriftRepaired"] = 1, ["ManagedServices"] = 2 }
         },
         {
             "duration and requests come from the report",
             new SyncReport
             {
-                Trigger = SyncReport.FullSyncTrigger,
+                Trigger = SyncTrigger.FullSync,
                 Duration = TimeSpan.FromMilliseconds(1234.9),
                 Requests = new RequestCounts(AwsRequests: 7, AwsThrottles: 2, ConsulRequests: 11, ConsulRetries: 3),
             },
@@ -112,7 +112,7 @@ public sealed class MetricsTests
         Assert.Equal("Platform/Registrator", record.Namespace);
         Assert.Equal(Now, record.Timestamp);
         Assert.Equal([["Trigger"]], record.DimensionSets);
-        Assert.Equal(report.Trigger, record.Dimension("Trigger"));
+        Assert.Equal(report.Trigger.ToName(), record.Dimension("Trigger"));
         foreach (var (name, unit) in SyncMetrics.Definitions)
         {
             Assert.Equal(unit, record.MetricUnits[name]);
@@ -127,7 +127,7 @@ public sealed class MetricsTests
     [Fact]
     public void Record_ProblemKinds_AddOneMetricPerKindThatOccurred()
     {
-        var report = Report(SyncReport.FullSyncTrigger, [], [Problem(PlanProblemKind.MissingAlias), Problem(PlanProblemKind.MissingAlias), Problem(PlanProblemKind.InvalidTags)]);
+        var report = Report(SyncTrigger.FullSync, [], [Problem(PlanProblemKind.MissingAlias), Problem(PlanProblemKind.MissingAlias), Problem(PlanProblemKind.InvalidTags)]);
 
         var record = EmfRecord.Parse(MetricRecord.Build(report, MetricRecord.DefaultNamespace, Now));
 
@@ -140,7 +140,7 @@ public sealed class MetricsTests
     [Fact]
     public void Record_EveryProblemKindAtOnce_StaysWithinEmfLimits()
     {
-        var report = Report(SyncReport.FullSyncTrigger, [], [.. Enum.GetValues<PlanProblemKind>().Select(Problem)]);
+        var report = Report(SyncTrigger.FullSync, [], [.. Enum.GetValues<PlanProblemKind>().Select(Problem)]);
 
         var record = EmfRecord.Parse(MetricRecord.Build(report, MetricRecord.DefaultNamespace, Now));
 
@@ -177,7 +177,7 @@ public sealed class MetricsTests
     [Fact]
     public void Summary_CarriesTheMetricsAndTheDuration()
     {
-        var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, Duration = TimeSpan.FromMilliseconds(42), Requests = new RequestCounts(3, 1, 4, 0) };
+        var report = new SyncReport { Trigger = SyncTrigger.FullSync, Duration = TimeSpan.FromMilliseconds(42), Requests = new RequestCounts(3, 1, 4, 0) };
 
         var summary = JsonDocument.Parse(report.ToJson()).RootElement;
 

@@ -23,7 +23,7 @@ public sealed class ReasonTests
         var report = await registrator.HandleEventAsync(SampleEvents.Load("tag-resource-untagged-function.json"), Invocation, CancellationToken.None);
 
         Assert.Equal(SyncOutcome.Succeeded, report.Outcome);
-        Assert.Equal(SyncReport.TargetedSyncTrigger, report.Trigger);
+        Assert.Equal(SyncTrigger.TargetedSync, report.Trigger);
         using var json = JsonDocument.Parse(report.ToJson());
         Assert.Equal(0, json.RootElement.GetProperty("registered").GetInt32());
         var reason = json.RootElement.GetProperty("reason").GetString();
