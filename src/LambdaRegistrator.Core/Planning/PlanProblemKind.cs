@@ -41,4 +41,7 @@ public enum PlanProblemKind
 
     /// <summary>An owned object whose owner meta cannot be read; left as it is.</summary>
     UnreadableOwnerMeta,
+
+    /// <summary>A shared entry (terminating-gateway, exported-services) is missing or unreadable; the services are registered without it.</summary>
+    SharedEntryUnavailable,
 }

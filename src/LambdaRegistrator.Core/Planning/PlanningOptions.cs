@@ -44,6 +44,15 @@ public sealed record PlanningOptions
     /// <summary>CONSUL_EXTENSION_DATA_PREFIX without trailing slash; null when extension data is off.</summary>
     public string? ExtensionDataPrefix { get; init; }
 
+    /// <summary>TERMINATING_GATEWAY: the gateway whose terminating-gateway entry lists the Lambda services; null when off.</summary>
+    public string? TerminatingGateway { get; init; }
+
+    /// <summary>EXPORT_TO: consumers the Lambda services are exported to; empty when off.</summary>
+    public IReadOnlyList<ExportConsumer> ExportTo { get; init; } = [];
+
+    /// <summary>CREATE_GATEWAY_ENTRIES: create a missing shared entry.</summary>
+    public bool CreateGatewayEntries { get; init; }
+
     /// <summary>Planning options from parsed configuration.</summary>
     /// <param name="options">The parsed environment.</param>
     /// <param name="source">The source to plan, with its resolved owner id.</param>
@@ -59,6 +68,9 @@ public sealed record PlanningOptions
             Partitions = new HashSet<string>(options.Partitions, StringComparer.OrdinalIgnoreCase),
             ServiceDefaultsFormat = options.ServiceDefaultsFormat,
             ExtensionDataPrefix = options.ExtensionDataPrefix,
+            TerminatingGateway = options.TerminatingGateway,
+            ExportTo = options.ExportTo,
+            CreateGatewayEntries = options.CreateGatewayEntries,
         };
     }
 }

@@ -94,7 +94,8 @@ internal static class RemovalRules
                 continue;
             }
 
-            var steps = new List<PlanStep>(2);
+            // Why first: once the service is gone nothing says its line in a shared entry was this registrator's.
+            var steps = SharedEntries.Absent(context, key);
             foreach (var (entryKey, entry) in (entries ?? []).OrderBy(e => KindOrder(e.Key.Kind)))
             {
                 steps.Add(new DeleteConfigEntry(entryKey, entry.ModifyIndex));
