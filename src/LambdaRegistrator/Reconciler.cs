@@ -41,10 +41,12 @@ internal sealed class Reconciler(
             var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
             errors.AddRange(listed.Errors);
             var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
-            var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, Planning(source)), deadline).ConfigureAwait(false);
+            var scopes = DesiredServices.RequiredScopes(firstDesired, Planning(source));
+            var read = await observer.ReadAsync(scopes, deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
+            read = read with { State = await WithSharedEntriesAsync(read.State, scopes, planning, deadline).ConfigureAwait(false) };
             var firstPlan = planner(firstDesired, read.State, planning);
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
@@ -89,10 +91,12 @@ internal sealed class Reconciler(
         {
             var desired = DesiredState.ForFunction(target, entry);
             var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
-            var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, Planning(source)), target, names, deadline).ConfigureAwait(false);
+            var scopes = DesiredServices.RequiredScopes(desired, Planning(source));
+            var read = await observer.ReadForFunctionAsync(scopes, target, names, deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
+            read = read with { State = await WithSharedEntriesAsync(read.State, scopes, planning, deadline).ConfigureAwait(false) };
             var plan = planner(desired, read.State, planning);
             Log.Planned(logger, report.Trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
@@ -141,7 +145,8 @@ internal sealed class Reconciler(
     private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
     {
         var key = lost.Service;
-        var state = await observer.ReadServiceAsync(key, cancellationToken).ConfigureAwait(false);
+        var state = await WithSharedEntriesAsync(
+            await observer.ReadServiceAsync(key, cancellationToken).ConfigureAwait(false), [key.Scope], planning, cancellationToken).ConfigureAwait(false);
         if (lost.FunctionArn is { } function)
         {
             // Why: the race was lost to another writer, possibly a targeted sync that acted on newer tags than this
@@ -217,6 +222,14 @@ internal sealed class Reconciler(
 
         Log.Confirmed(logger, toRead.Count, reads.Count(r => r.IsGone));
         return DesiredState.FullSync([.. byArn.Values], complete);
+    }
+
+    // The shared entries (TERMINATING_GATEWAY, EXPORT_TO) of the scopes read; no request when the feature is off.
+    private async Task<ObservedState> WithSharedEntriesAsync(
+        ObservedState state, IReadOnlyList<Core.Planning.ConsulScope> scopes, PlanningOptions planning, CancellationToken cancellationToken)
+    {
+        var keys = SharedEntries.KeysToRead(scopes, planning);
+        return keys.Count == 0 ? state : state with { SharedEntries = await observer.ReadSharedAsync(keys, cancellationToken).ConfigureAwait(false) };
     }
 
     private PlanningOptions Planning(Source source) => PlanningOptions.From(options, source, Volatile.Read(ref _localDatacenter));
