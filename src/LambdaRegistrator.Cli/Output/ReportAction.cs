@@ -37,6 +37,10 @@ internal sealed record ReportAction
     [JsonPropertyName("status")]
     public required string Status { get; init; }
 
+    /// <summary>The changes to entries shared with other owners (terminating-gateway, exported-services), one sentence each; omitted when none.</summary>
+    [JsonPropertyName("sharedEntries")]
+    public IReadOnlyList<string>? SharedEntries { get; init; }
+
     /// <summary>For a failure, what went wrong and what to do; for a re-planned action, what changed.</summary>
     [JsonPropertyName("message")]
     public string? Message { get; init; }

@@ -40,6 +40,7 @@ internal static class ReportWriter
                 Namespace = outcome.Action.Service.Namespace,
                 Function = outcome.Action.FunctionArn?.ToString(),
                 Reason = outcome.Action.Reason,
+                SharedEntries = outcome.Action.Steps.OfType<UpdateSharedEntry>().Select(s => s.ToString()).ToList() is { Count: > 0 } shared ? shared : null,
                 Status = Kebab(outcome.Status.ToString()),
                 Message = outcome.Message,
             })],

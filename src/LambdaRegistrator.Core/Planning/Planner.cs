@@ -172,6 +172,7 @@ public static class Planner
         {
             parts.Add("not in the catalog");
             parts.AddRange(existingEntryDrift);
+            parts.AddRange(sharedDrift);
         }
         else
         {

@@ -106,6 +106,11 @@ internal static class RemovalRules
                 steps.Add(new DeregisterService(context.Options.NodeName, service.Service.Id));
             }
 
+            foreach (var shared in steps.OfType<UpdateSharedEntry>())
+            {
+                reason += $"; listed in {shared.Key}";
+            }
+
             context.Actions.Add(new PlanAction(PlanActionKind.Deregister, key, ownerArn, steps, reason, MeshIdentities.For(PlanActionKind.Deregister, key, context.Options)));
         }
 
