@@ -1,6 +1,7 @@
 using LambdaRegistrator.Aws.Http;
 using LambdaRegistrator.Aws.Lambda;
 using LambdaRegistrator.Aws.Ssm;
+using LambdaRegistrator.Aws.Sts;
 using LambdaRegistrator.Aws.Tagging;
 
 namespace LambdaRegistrator.Aws;
@@ -12,11 +13,16 @@ namespace LambdaRegistrator.Aws;
 public sealed class AwsClients : IDisposable
 {
     private readonly AwsTransport _transport;
+    private readonly StsClient _sts;
+    private readonly TimeProvider _time;
 
-    private AwsClients(AwsEndpoints endpoints, AwsTransport transport, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameterStore)
+    private AwsClients(
+        AwsEndpoints endpoints, AwsTransport transport, StsClient sts, TimeProvider time, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameterStore)
     {
         Endpoints = endpoints;
         _transport = transport;
+        _sts = sts;
+        _time = time;
         Lambda = lambda;
         Tagging = tagging;
         ParameterStore = parameterStore;
@@ -45,16 +51,35 @@ public sealed class AwsClients : IDisposable
         ArgumentNullException.ThrowIfNull(environment);
         options ??= new AwsClientOptions();
         var endpoints = AwsEndpoints.Resolve(environment);
-        var transport = new AwsTransport(new AwsCredentialSource(environment, options.Credentials), endpoints.Region, options);
+        var credentials = new AwsCredentialSource(environment, options.Credentials, options.TimeProvider);
+        var transport = new AwsTransport(credentials, endpoints.Region, options);
+        var sts = new StsClient(transport, endpoints.Sts);
+        credentials.Sts = sts;
         var limits = options.RateLimits;
         var time = options.TimeProvider;
         return new AwsClients(
             endpoints,
             transport,
+            sts,
+            time,
             new LambdaApi(transport, endpoints.Lambda, Bucket(limits.GetFunction, time), Bucket(limits.LambdaControlPlane, time)),
             new TaggingApi(transport, endpoints.Tagging, Bucket(limits.Tagging, time)),
             new ParameterStore(transport, endpoints.Ssm, Bucket(limits.Ssm, time)));
     }
+
+    /// <summary>
+    /// Credentials of <paramref name="role"/>, assumed with these clients' own credentials (sts:AssumeRole at the STS
+    /// endpoint, AWS_ENDPOINT_URL_STS honoured), cached and refreshed before expiry on the clients' clock. Pass them as
+    /// <see cref="AwsClientOptions.Credentials"/> to clients that act in the role's account. Nothing is called until
+    /// the first signed request; failures are <see cref="AwsCredentialsException"/>s that name the role.
+    /// </summary>
+    public AssumedRoleCredentials AssumeRole(AssumeRoleSettings role) => AssumedRoleCredentials.ForRole(_sts, null, role, _time);
+
+    /// <summary>The account of these clients' credentials, from sts:GetCallerIdentity (which needs no permission).</summary>
+    /// <exception cref="AwsConfigurationException">No credentials were found.</exception>
+    /// <exception cref="AwsServiceException">STS answered with an error or could not be reached.</exception>
+    public async Task<string> GetCallerAccountAsync(CancellationToken cancellationToken) =>
+        (await _sts.GetCallerIdentityAsync(null, cancellationToken).ConfigureAwait(false)).Account;
 
     /// <inheritdoc/>
     public void Dispose() => _transport.Dispose();

@@ -1,3 +1,5 @@
+using LambdaRegistrator.Core.Tags;
+
 namespace LambdaRegistrator.Aws;
 
 /// <summary>The region and the endpoint of each AWS service the registrator calls.</summary>
@@ -7,6 +9,12 @@ namespace LambdaRegistrator.Aws;
 /// <param name="Ssm">The SSM Parameter Store endpoint.</param>
 public sealed record AwsEndpoints(string Region, Uri Lambda, Uri Tagging, Uri Ssm)
 {
+    /// <summary>The endpoint override for STS; wins over <see cref="EndpointUrlVariable"/>.</summary>
+    public const string StsEndpointUrlVariable = "AWS_ENDPOINT_URL_STS";
+
+    /// <summary>The STS endpoint (the regional one, as the AWS SDKs use by default): GetCallerIdentity and AssumeRole.</summary>
+    public Uri Sts { get; init; } = Default("sts", Region);
+
     /// <summary>The variable that names the region (the Lambda runtime always sets it).</summary>
     public const string RegionVariable = "AWS_REGION";
 
@@ -55,15 +63,18 @@ public sealed record AwsEndpoints(string Region, Uri Lambda, Uri Tagging, Uri Ss
             region,
             (ignoreOverrides ? null : Override(environment, LambdaEndpointUrlVariable)) ?? shared ?? Default("lambda", region),
             (ignoreOverrides ? null : Override(environment, TaggingEndpointUrlVariable)) ?? shared ?? Default("tagging", region),
-            (ignoreOverrides ? null : Override(environment, SsmEndpointUrlVariable)) ?? shared ?? Default("ssm", region));
+            (ignoreOverrides ? null : Override(environment, SsmEndpointUrlVariable)) ?? shared ?? Default("ssm", region))
+        {
+            Sts = (ignoreOverrides ? null : Override(environment, StsEndpointUrlVariable)) ?? shared ?? Default("sts", region),
+        };
     }
 
-    /// <summary>The DNS suffix of the region's partition: China regions use <c>amazonaws.com.cn</c>.</summary>
-    public static string DnsSuffix(string region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        return region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
-    }
+    /// <summary>
+    /// The DNS suffix of the region's partition, from the partition table every ARN check uses: <c>amazonaws.com</c>,
+    /// <c>amazonaws.com.cn</c> (China), <c>c2s.ic.gov</c> (aws-iso), <c>sc2s.sgov.gov</c> (aws-iso-b),
+    /// <c>cloud.adc-e.uk</c> (aws-iso-e), <c>csp.hci.ic.gov</c> (aws-iso-f), <c>amazonaws.eu</c> (aws-eusc).
+    /// </summary>
+    public static string DnsSuffix(string region) => LambdaNames.DnsSuffixForRegion(region);
 
     private static Uri Default(string endpointPrefix, string region) =>
         new($"https://{endpointPrefix}.{region}.{DnsSuffix(region)}");

@@ -25,6 +25,36 @@ public sealed class AwsEndpointsTests
             "cn-north-1", "https://lambda.cn-north-1.amazonaws.com.cn/", "https://tagging.cn-north-1.amazonaws.com.cn/", "https://ssm.cn-north-1.amazonaws.com.cn/"
         },
         {
+            "aws-us-gov regions use amazonaws.com",
+            new() { ["AWS_REGION"] = "us-gov-west-1" },
+            "us-gov-west-1", "https://lambda.us-gov-west-1.amazonaws.com/", "https://tagging.us-gov-west-1.amazonaws.com/", "https://ssm.us-gov-west-1.amazonaws.com/"
+        },
+        {
+            "aws-iso regions use c2s.ic.gov",
+            new() { ["AWS_REGION"] = "us-iso-east-1" },
+            "us-iso-east-1", "https://lambda.us-iso-east-1.c2s.ic.gov/", "https://tagging.us-iso-east-1.c2s.ic.gov/", "https://ssm.us-iso-east-1.c2s.ic.gov/"
+        },
+        {
+            "aws-iso-b regions use sc2s.sgov.gov",
+            new() { ["AWS_REGION"] = "us-isob-east-1" },
+            "us-isob-east-1", "https://lambda.us-isob-east-1.sc2s.sgov.gov/", "https://tagging.us-isob-east-1.sc2s.sgov.gov/", "https://ssm.us-isob-east-1.sc2s.sgov.gov/"
+        },
+        {
+            "aws-iso-e regions use cloud.adc-e.uk",
+            new() { ["AWS_REGION"] = "eu-isoe-west-1" },
+            "eu-isoe-west-1", "https://lambda.eu-isoe-west-1.cloud.adc-e.uk/", "https://tagging.eu-isoe-west-1.cloud.adc-e.uk/", "https://ssm.eu-isoe-west-1.cloud.adc-e.uk/"
+        },
+        {
+            "aws-iso-f regions use csp.hci.ic.gov",
+            new() { ["AWS_REGION"] = "us-isof-south-1" },
+            "us-isof-south-1", "https://lambda.us-isof-south-1.csp.hci.ic.gov/", "https://tagging.us-isof-south-1.csp.hci.ic.gov/", "https://ssm.us-isof-south-1.csp.hci.ic.gov/"
+        },
+        {
+            "aws-eusc regions use amazonaws.eu",
+            new() { ["AWS_REGION"] = "eusc-de-east-1" },
+            "eusc-de-east-1", "https://lambda.eusc-de-east-1.amazonaws.eu/", "https://tagging.eusc-de-east-1.amazonaws.eu/", "https://ssm.eusc-de-east-1.amazonaws.eu/"
+        },
+        {
             "AWS_ENDPOINT_URL applies to every service",
             new() { ["AWS_REGION"] = "us-east-1", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:5000" },
             "us-east-1", "http://127.0.0.1:5000/", "http://127.0.0.1:5000/", "http://127.0.0.1:5000/"

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaRegistrator.Function.Tests;
 
@@ -71,13 +72,13 @@ public sealed class FunctionHandlerTests
         _ = scenario;
         var environment = new Dictionary<string, string?> { ["INVOCATION_TIMEOUT_SECONDS"] = timeoutSeconds, ["_X_AMZN_TRACE_ID"] = "Root=1-abc" };
         var initializer = TestInitializer.Echoing();
-        var handler = new FunctionHandler(initializer, name => environment.GetValueOrDefault(name), TimeProvider.System);
-        var before = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        var handler = new FunctionHandler(initializer, name => environment.GetValueOrDefault(name), clock);
 
         await (await handler.HandleAsync(new MemoryStream("{}"u8.ToArray()))).DisposeAsync();
 
         var context = initializer.Seen[0].Context;
-        Assert.InRange(context.Deadline, before + budget, DateTimeOffset.UtcNow + budget);
+        Assert.Equal(clock.GetUtcNow() + budget, context.Deadline);
         Assert.Null(context.AwsRequestId);
         Assert.Equal("Root=1-abc", context.TraceId);
         Assert.False(initializer.Seen[0].CancelledAtStart);

@@ -53,6 +53,7 @@ internal static class AwsErrorClassifier
         AwsServiceNames.Lambda => $"lambda:{operation}",
         AwsServiceNames.Tagging => $"tag:{operation}",
         AwsServiceNames.Ssm => $"ssm:{operation}",
+        AwsServiceNames.Sts => $"sts:{operation}",
         _ => $"{serviceName}:{operation}",
     };
 

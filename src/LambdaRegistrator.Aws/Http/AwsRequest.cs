@@ -10,6 +10,8 @@ namespace LambdaRegistrator.Aws.Http;
 /// <param name="ContentType">The exact Content-Type (signed, so sent byte for byte), or null.</param>
 /// <param name="Target">The <c>X-Amz-Target</c> header of JSON 1.1 calls, or null.</param>
 /// <param name="RateLimit">The quota bucket this call spends from, or null.</param>
+/// <param name="Credentials">Signs with these instead of the transport's own (STS calls made for another identity), or null.</param>
+/// <param name="Anonymous">Sent unsigned (sts:AssumeRoleWithWebIdentity, whose token is the proof of identity).</param>
 internal sealed record AwsRequest(
     string ServiceName,
     string SigningName,
@@ -19,4 +21,6 @@ internal sealed record AwsRequest(
     byte[]? Body = null,
     string? ContentType = null,
     string? Target = null,
-    TokenBucket? RateLimit = null);
+    TokenBucket? RateLimit = null,
+    Amazon.Runtime.AWSCredentials? Credentials = null,
+    bool Anonymous = false);

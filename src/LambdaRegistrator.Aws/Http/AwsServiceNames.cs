@@ -6,8 +6,10 @@ internal static class AwsServiceNames
     public const string Lambda = "Lambda";
     public const string Tagging = "ResourceGroupsTaggingAPI";
     public const string Ssm = "SSM";
+    public const string Sts = "STS";
 
     public const string LambdaSigningName = "lambda";
     public const string TaggingSigningName = "tagging";
     public const string SsmSigningName = "ssm";
+    public const string StsSigningName = "sts";
 }

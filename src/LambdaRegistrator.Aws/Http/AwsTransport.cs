@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Amazon;
+using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 
 namespace LambdaRegistrator.Aws.Http;
@@ -60,6 +61,8 @@ internal sealed class AwsTransport : IDisposable
                 await bucket.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            // Why outside the attempt timeout: finding or refreshing credentials may itself call STS, with its own retries.
+            var credentials = request.Anonymous ? null : await CredentialsAsync(request, cancellationToken).ConfigureAwait(false);
             AwsServiceException failure;
             TimeSpan? retryAfter = null;
             using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -67,7 +70,7 @@ internal sealed class AwsTransport : IDisposable
                 attemptTimeout.CancelAfter(retry.AttemptTimeout);
                 try
                 {
-                    using var message = await BuildSignedMessageAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                    using var message = await BuildSignedMessageAsync(request, credentials, attemptTimeout.Token).ConfigureAwait(false);
                     using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token)
                         .ConfigureAwait(false);
                     var body = await response.Content.ReadAsByteArrayAsync(attemptTimeout.Token).ConfigureAwait(false);
@@ -138,9 +141,23 @@ internal sealed class AwsTransport : IDisposable
         return null;
     }
 
-    private async Task<HttpRequestMessage> BuildSignedMessageAsync(AwsRequest request, CancellationToken cancellationToken)
+    private async Task<AWSCredentials> CredentialsAsync(AwsRequest request, CancellationToken cancellationToken)
     {
-        var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+        var current = request.Credentials is { } given
+            ? await AwsCredentialSource.ResolveAsync(given, "given for this call", cancellationToken).ConfigureAwait(false)
+            : await _credentials.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+        return current.UseToken
+            ? new SessionAWSCredentials(current.AccessKey, current.SecretKey, current.Token)
+            : new BasicAWSCredentials(current.AccessKey, current.SecretKey);
+    }
+
+    private async Task<HttpRequestMessage> BuildSignedMessageAsync(AwsRequest request, AWSCredentials? credentials, CancellationToken cancellationToken)
+    {
+        if (credentials is null)
+        {
+            return Unsigned(request);
+        }
+
         var signing = new AWSSigningRequest
         {
             HttpMethod = request.Method,
@@ -168,6 +185,17 @@ internal sealed class AwsTransport : IDisposable
             },
             cancellationToken).ConfigureAwait(false);
 
+        var message = Unsigned(request);
+        foreach (var (name, value) in signed.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return message;
+    }
+
+    private HttpRequestMessage Unsigned(AwsRequest request)
+    {
         var message = new HttpRequestMessage(request.Method, request.Uri);
         if (request.Body is not null)
         {
@@ -184,11 +212,6 @@ internal sealed class AwsTransport : IDisposable
         if (request.Target is not null)
         {
             message.Headers.TryAddWithoutValidation("X-Amz-Target", request.Target);
-        }
-
-        foreach (var (name, value) in signed.Headers)
-        {
-            message.Headers.TryAddWithoutValidation(name, value);
         }
 
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);

@@ -56,4 +56,13 @@ public static class EnvironmentVariables
 
     /// <summary>true: create a missing terminating-gateway or exported-services entry (never delete one).</summary>
     public const string CreateGatewayEntries = "CREATE_GATEWAY_ENTRIES";
+
+    /// <summary>The accounts and regions to inventory: a JSON list of <c>{"role_arn","regions","external_id","registrator_id","include","exclude"}</c> (unset: the registrator's own account and region).</summary>
+    public const string Sources = "SOURCES";
+
+    /// <summary>Comma-separated function-name globs a function must match to be registered, in every source.</summary>
+    public const string FunctionInclude = "FUNCTION_INCLUDE";
+
+    /// <summary>Comma-separated function-name globs of functions never registered, in every source.</summary>
+    public const string FunctionExclude = "FUNCTION_EXCLUDE";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Configuration;
@@ -78,6 +79,9 @@ public sealed partial record RegistratorOptions
 
     /// <summary>CREATE_GATEWAY_ENTRIES: create the terminating-gateway or exported-services entry when it does not exist (it is never deleted).</summary>
     public bool CreateGatewayEntries { get; init; }
+
+    /// <summary>SOURCES, FUNCTION_INCLUDE and FUNCTION_EXCLUDE: the accounts and regions inventoried and the function names registered.</summary>
+    public SourceSet Sources { get; init; } = SourceSet.Default;
 
     /// <summary>The SSM API's name for <see cref="ExtensionDataTier"/> (<c>Standard</c>, <c>Advanced</c>, <c>Intelligent-Tiering</c>).</summary>
     public string ExtensionDataTierName => ExtensionDataTier switch
@@ -281,7 +285,11 @@ public sealed partial record RegistratorOptions
                 $"{EnvironmentVariables.CreateGatewayEntries}=true but neither {EnvironmentVariables.TerminatingGateway} nor {EnvironmentVariables.ExportTo} is set: there is no entry to create; set one of them or unset {EnvironmentVariables.CreateGatewayEntries}."));
         }
 
-        if (errors.Count > 0)
+
+        var sources = SourceSet.Parse(
+            Read(EnvironmentVariables.Sources), Read(EnvironmentVariables.FunctionInclude), Read(EnvironmentVariables.FunctionExclude), errors);
+
+        if (errors.Count > 0 || sources is null)
         {
             return RegistratorOptionsResult.Failure(errors);
         }
@@ -306,6 +314,7 @@ public sealed partial record RegistratorOptions
             TerminatingGateway = gateway,
             ExportTo = exportTo,
             CreateGatewayEntries = createEntries,
+            Sources = sources,
         });
     }
 

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.Configuration;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Planning;
@@ -77,7 +78,7 @@ public static class DesiredServices
 
         foreach (var function in desired.Functions)
         {
-            if (function.Tags is null || !options.Source.Contains(function.FunctionArn)
+            if (function.Tags is null || !options.Source.Contains(function.FunctionArn) || !options.Source.Filter.Admits(function.FunctionArn.FunctionName)
                 || FunctionTagParser.Parse(function.Tags, options.Enterprise) is not EnabledTags enabled)
             {
                 continue;
@@ -118,6 +119,13 @@ public static class DesiredServices
     /// </summary>
     internal static FunctionEvaluation Evaluate(FunctionInventoryEntry entry, LambdaArn arn, PlanningOptions options, Action<PlanProblemKind, ServiceKey?, string> problem)
     {
+        // A function the source's name filters do not admit is treated as not enabled, whatever its tags say (or
+        // whether they could be read): its owned services are deregistered.
+        if (options.Source.Filter.Rejection(arn.FunctionName) is { } filtered)
+        {
+            return new FunctionEvaluation(arn, FunctionStatus.NotManagedHere) { NotManagedReason = $"{filtered} ({EnvironmentVariables.FunctionInclude}, {EnvironmentVariables.FunctionExclude} or its source's include/exclude)" };
+        }
+
         if (entry.Tags is null)
         {
             problem(PlanProblemKind.TagsUnknown, null,

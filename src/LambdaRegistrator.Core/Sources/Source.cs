@@ -3,15 +3,12 @@ using LambdaRegistrator.Core.Tags;
 namespace LambdaRegistrator.Core.Sources;
 
 /// <summary>
-/// Where a sync's functions come from: one AWS account (when known) and region, and the owner id under which this
-/// registrator writes what it registers for them. Every sync runs for one source; the planner plans that source's
-/// functions and owns only what carries the source's <see cref="RegistratorId"/>.
+/// Where a sync's functions come from: one AWS account (when known) and region, how to reach it (the registrator's own
+/// credentials, or a role to assume), which function names it registers, and the owner id under which this registrator
+/// writes what it registers for them. Every sync runs for one source; the planner plans that source's functions and
+/// owns only what carries the source's <see cref="RegistratorId"/>, so what one source registered is never taken over
+/// or deleted by another.
 /// </summary>
-/// <remarks>
-/// Today there is exactly one source, the registrator's own account and region. Several sources (other accounts through
-/// an assumed role, several regions, function-name filters) are each one more <see cref="Source"/>, each with its own
-/// registrator id, so that what one source registered is never taken over or deleted by another.
-/// </remarks>
 public sealed record Source
 {
     /// <summary>Creates a source.</summary>
@@ -25,6 +22,18 @@ public sealed record Source
         Region = string.IsNullOrEmpty(region) ? null : region;
         RegistratorId = registratorId;
     }
+
+    /// <summary>The role assumed to read this source (<c>sts:AssumeRole</c>); null for the registrator's own credentials.</summary>
+    public string? RoleArn { get; init; }
+
+    /// <summary>The <c>sts:ExternalId</c> sent with <see cref="RoleArn"/>; null when none.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>Which function names this source registers; a function it does not admit is treated as not enabled.</summary>
+    public FunctionNameFilter Filter { get; init; } = FunctionNameFilter.All;
+
+    /// <summary>The source's name in messages and on the command line: <c>&lt;account&gt;/&lt;region&gt;</c>.</summary>
+    public string Name => $"{AccountId ?? "(own account)"}/{Region ?? "(own region)"}";
 
     /// <summary>The AWS account id, when known.</summary>
     public string? AccountId { get; }
@@ -73,6 +82,11 @@ public sealed record Source
         return null;
     }
 
+    /// <summary>True when this source is <paramref name="accountId"/>/<paramref name="region"/> (an unknown account or region of the source matches any).</summary>
+    public bool Is(string? accountId, string? region) =>
+        (AccountId is null || accountId is null || string.Equals(AccountId, accountId, StringComparison.Ordinal))
+        && (Region is null || region is null || string.Equals(Region, region, StringComparison.Ordinal));
+
     /// <summary>Readable form: <c>123456789012/us-east-1 (owner id ...)</c>.</summary>
-    public override string ToString() => $"{AccountId ?? "(any account)"}/{Region ?? "(any region)"} (owner id {RegistratorId})";
+    public override string ToString() => $"{Name} (owner id {RegistratorId})";
 }

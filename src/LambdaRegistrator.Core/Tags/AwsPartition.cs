@@ -7,10 +7,11 @@ internal sealed class AwsPartition
 {
     private readonly Regex _regions;
 
-    internal AwsPartition(string name, string exampleRegion, Regex regions)
+    internal AwsPartition(string name, string exampleRegion, string dnsSuffix, Regex regions)
     {
         Name = name;
         ExampleRegion = exampleRegion;
+        DnsSuffix = dnsSuffix;
         _regions = regions;
     }
 
@@ -19,6 +20,9 @@ internal sealed class AwsPartition
 
     /// <summary>A region of this partition, for examples in messages and docs.</summary>
     public string ExampleRegion { get; }
+
+    /// <summary>The domain its service endpoints end in: <c>https://&lt;service&gt;.&lt;region&gt;.&lt;DnsSuffix&gt;</c>.</summary>
+    public string DnsSuffix { get; }
 
     /// <summary>True when <paramref name="region"/> is a region name of this partition.</summary>
     public bool Contains(string region) => _regions.IsMatch(region);

@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 namespace LambdaRegistrator.Core.Tags;
 
 /// <summary>
-/// Every AWS partition and the regions that belong to it: the one table behind region validation, ARN partition
-/// checks (Lambda function ARNs, SSM parameter ARNs) and the partition of a name completed from a region.
+/// Every AWS partition, the regions that belong to it and the DNS suffix of its endpoints: the one table behind region
+/// validation, ARN partition checks (Lambda function ARNs, SSM parameter ARNs), the partition of a name completed from a
+/// region, and the default AWS endpoints.
 /// </summary>
 /// <remarks>
 /// The region patterns follow the <c>regionRegex</c> of each partition in the AWS SDKs' partition metadata
-/// (<c>partitions.json</c>), with two deliberate widenings so that a region AWS opens after this release still works:
+/// (<c>partitions.json</c>), as do the DNS suffixes, with two deliberate widenings so that a region AWS opens after this release still works:
 /// <c>aws</c> accepts any two-letter geography (not only today's <c>us</c>, <c>eu</c>, <c>ap</c>, ...), and
 /// <c>aws-eusc</c> any two-letter country (not only <c>de</c>). The patterns are disjoint: a region belongs to at most
 /// one partition, and one that none claims is not a region name.
@@ -17,19 +18,19 @@ namespace LambdaRegistrator.Core.Tags;
 internal static partial class AwsPartitions
 {
     /// <summary>The commercial partition.</summary>
-    public static readonly AwsPartition Aws = new("aws", "us-east-1", CommercialRegion());
+    public static readonly AwsPartition Aws = new("aws", "us-east-1", "amazonaws.com", CommercialRegion());
 
     /// <summary>Every partition, the commercial one first.</summary>
     public static IReadOnlyList<AwsPartition> All { get; } =
     [
         Aws,
-        new("aws-cn", "cn-north-1", ChinaRegion()),
-        new("aws-us-gov", "us-gov-west-1", GovCloudRegion()),
-        new("aws-iso", "us-iso-east-1", IsoRegion()),
-        new("aws-iso-b", "us-isob-east-1", IsoBRegion()),
-        new("aws-iso-e", "eu-isoe-west-1", IsoERegion()),
-        new("aws-iso-f", "us-isof-south-1", IsoFRegion()),
-        new("aws-eusc", "eusc-de-east-1", EuropeanSovereignRegion()),
+        new("aws-cn", "cn-north-1", "amazonaws.com.cn", ChinaRegion()),
+        new("aws-us-gov", "us-gov-west-1", "amazonaws.com", GovCloudRegion()),
+        new("aws-iso", "us-iso-east-1", "c2s.ic.gov", IsoRegion()),
+        new("aws-iso-b", "us-isob-east-1", "sc2s.sgov.gov", IsoBRegion()),
+        new("aws-iso-e", "eu-isoe-west-1", "cloud.adc-e.uk", IsoERegion()),
+        new("aws-iso-f", "us-isof-south-1", "csp.hci.ic.gov", IsoFRegion()),
+        new("aws-eusc", "eusc-de-east-1", "amazonaws.eu", EuropeanSovereignRegion()),
     ];
 
     /// <summary>The partition names, for messages: <c>aws, aws-cn, ...</c>.</summary>

@@ -39,6 +39,17 @@ public static partial class LambdaNames
         return AwsPartitions.TryGetByRegion(region, out var partition) ? partition.Name : AwsPartitions.Aws.Name;
     }
 
+    /// <summary>
+    /// The DNS suffix of the endpoints of a region's partition (see <see cref="AwsPartitions"/>): <c>amazonaws.com</c>,
+    /// <c>amazonaws.com.cn</c> for cn-*, <c>sc2s.sgov.gov</c> for us-isob-*, ...; <c>amazonaws.com</c> for text that is not
+    /// a region name.
+    /// </summary>
+    public static string DnsSuffixForRegion(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return (AwsPartitions.TryGetByRegion(region, out var partition) ? partition : AwsPartitions.Aws).DnsSuffix;
+    }
+
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
     private static partial Regex FunctionNameRegex();
 

@@ -25,10 +25,14 @@ internal static class InvocationDeadline
         return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
     }
 
-    /// <summary>A token source that fires at the deadline minus the margin, linked to <paramref name="shutdown"/>.</summary>
+    /// <summary>
+    /// A token source that fires at the deadline minus the margin, measured on <paramref name="time"/>, and when
+    /// <paramref name="shutdown"/> fires.
+    /// </summary>
     public static CancellationTokenSource CreateTokenSource(DateTimeOffset deadline, TimeSpan margin, TimeProvider time, CancellationToken shutdown)
     {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        ArgumentNullException.ThrowIfNull(time);
+        var source = new DeadlineTokenSource(time, shutdown);
         switch (TimeUntilStop(deadline, margin, time.GetUtcNow()))
         {
             case null:
@@ -43,5 +47,30 @@ internal static class InvocationDeadline
         }
 
         return source;
+    }
+
+    /// <summary>
+    /// A source whose CancelAfter runs on the given clock's timers (a linked source would run on the wall clock), and
+    /// that also fires with the shutdown token; disposing it drops the shutdown registration.
+    /// </summary>
+    private sealed class DeadlineTokenSource : CancellationTokenSource
+    {
+        private readonly CancellationTokenRegistration _shutdown;
+
+        public DeadlineTokenSource(TimeProvider time, CancellationToken shutdown)
+            : base(Timeout.InfiniteTimeSpan, time)
+        {
+            _shutdown = shutdown.Register(static state => ((CancellationTokenSource)state!).Cancel(), this);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _shutdown.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

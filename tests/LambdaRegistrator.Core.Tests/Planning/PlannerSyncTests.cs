@@ -1,4 +1,5 @@
 using LambdaRegistrator.Core.Planning;
+using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
 using static LambdaRegistrator.Core.Tests.Planning.Fx;
 
@@ -9,6 +10,9 @@ public sealed class PlannerSyncTests
 {
     private static readonly ConsulScope Dc1 = new("dc1", null, null);
     private static readonly ConsulScope Dc2 = new("dc2", null, null);
+
+    private static PlanningOptions Filtered(string[] include, string[] exclude) =>
+        Options() with { Source = Home() with { Filter = FunctionNameFilter.Create(include, exclude) } };
 
     public static TheoryData<string, DesiredState, ObservedState, PlanningOptions, string[], PlanProblemKind[]> Cases => new()
     {
@@ -170,6 +174,29 @@ public sealed class PlannerSyncTests
             "Service IDs are compared case-insensitively, like Consul", Full(Enabled("Orders")),
             Observed(new ObservedService(Default, new CatalogService("orders", "orders", [Ownership.ManagedTag], OwnerMeta("Orders"))), OwnedEntry("Orders", "Orders", 2)), Options(),
             ["update Orders"], []
+        },
+        // --- Function-name filters (FUNCTION_INCLUDE / FUNCTION_EXCLUDE, a source's include/exclude) ---
+        {
+            "An included function is registered, one the include globs miss is not",
+            Full(Enabled("orders-api"), Enabled("billing-api")), Observed(), Filtered(["orders-*"], []),
+            ["register orders-api"], []
+        },
+        {
+            "An excluded function's owned services are deregistered, as if it were not enabled",
+            Full(Enabled("orders-test")), Observed(OwnedService("orders-test", "orders-test"), OwnedEntry("orders-test", "orders-test", 7)), Filtered([], ["*-test"]),
+            ["deregister orders-test"], []
+        },
+        {
+            "A filtered-out function whose tags could not be read is still deregistered (the filter needs only its name)",
+            Full(new FunctionInventoryEntry(Arn("orders-test"), null)), Observed(OwnedService("orders-test", "orders-test")), Filtered([], ["*-test"]),
+            ["deregister orders-test"], []
+        },
+        {
+            "The global and the source's include globs must both match",
+            Full(Enabled("orders-api"), Enabled("orders-web")),
+            Observed(),
+            Options() with { Source = Home() with { Filter = FunctionNameFilter.Create(["orders-*"], []).And(FunctionNameFilter.Create(["*-api"], [])) } },
+            ["register orders-api"], []
         },
     };
 

@@ -1,4 +1,5 @@
 using LambdaRegistrator.Function.Runtime;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaRegistrator.Function.Tests.Runtime;
 
@@ -49,11 +50,46 @@ public sealed class InvocationDeadlineTests
     public void CreateTokenSource_ShutdownRequested_CancelsTheInvocationToken()
     {
         using var shutdown = new CancellationTokenSource();
-        using var source = InvocationDeadline.CreateTokenSource(DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromSeconds(2), TimeProvider.System, shutdown.Token);
+        var clock = new FakeTimeProvider(Now);
+        using var source = InvocationDeadline.CreateTokenSource(Now.AddHours(1), TimeSpan.FromSeconds(2), clock, shutdown.Token);
         Assert.False(source.IsCancellationRequested);
 
         shutdown.Cancel();
 
         Assert.True(source.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void CreateTokenSource_InjectedClock_FiresWhenThatClockReachesDeadlineMinusMargin()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var source = InvocationDeadline.CreateTokenSource(Now.AddSeconds(30), TimeSpan.FromSeconds(2), clock, CancellationToken.None);
+
+        // Why: the wall clock plays no part; only the injected clock moves the deadline.
+        clock.Advance(TimeSpan.FromSeconds(28) - TimeSpan.FromTicks(1));
+        Assert.False(source.IsCancellationRequested);
+
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.True(source.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void CreateTokenSource_DeadlineInsideTheMargin_IsCancelledAtOnce()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var source = InvocationDeadline.CreateTokenSource(Now.AddSeconds(1), TimeSpan.FromSeconds(2), clock, CancellationToken.None);
+
+        Assert.True(source.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void CreateTokenSource_NoDeadline_NeverFiresOnItsOwn()
+    {
+        var clock = new FakeTimeProvider(Now);
+        using var source = InvocationDeadline.CreateTokenSource(DateTimeOffset.MaxValue, TimeSpan.FromSeconds(2), clock, CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromDays(30));
+
+        Assert.False(source.IsCancellationRequested);
     }
 }

@@ -3,6 +3,7 @@ using LambdaRegistrator.Aws;
 using LambdaRegistrator.Reliability.Tests.Infrastructure;
 using LambdaRegistrator.TestKit.Aws;
 using LambdaRegistrator.TestKit.Consul;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaRegistrator.Reliability.Tests.Faults;
 
@@ -127,14 +128,19 @@ public sealed class AwsFaultTests(MotoFixture fixture) : IAsyncLifetime
     {
         _proxy.Inject(fault);
         // Production retry policy: 5 attempts, back-off capped at 20 s, 10 s per attempt: without the deadline this
-        // invocation would take well over a minute.
-        using var rig = await Rig.StartAsync(Rig.EnvironmentFor(_proxy.Endpoint, _consul, ("INVENTORY_STRATEGY", strategy)), aws: new AwsClientOptions());
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        // invocation would take well over a minute. Every wait and the deadline run on one injected clock, which moves
+        // only once the faulted call is in flight: how fast this machine answers the calls before it plays no part.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var rig = await Rig.StartAsync(
+            Rig.EnvironmentFor(_proxy.Endpoint, _consul, ("INVENTORY_STRATEGY", strategy)), aws: new AwsClientOptions { TimeProvider = clock }, time: clock);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(1), clock);
 
-        // Liveness guard, not a timing assertion: an invocation that ignored its deadline would outlive it by far.
-        var report = await rig.Registrator
-            .HandleEventAsync(SampleEvents.Load(eventFile, "orders"), SyncContext.None, deadline.Token)
-            .WaitAsync(TimeSpan.FromSeconds(30));
+        var invocation = rig.Registrator.HandleEventAsync(SampleEvents.Load(eventFile, "orders"), SyncContext.None, deadline.Token);
+        // Liveness guards, not timing assertions: the faulted call is reached, and an invocation that ignored its
+        // deadline would wait for the 20 s Retry-After (or the 60 s hang) on a clock that no longer moves.
+        await _proxy.WhenAppliedAsync(fault).WaitAsync(TimeSpan.FromSeconds(60));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var report = await invocation.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(report.Outcome is SyncOutcome.DeadlineReached, $"{caseName}: {report}");
         Assert.True(report.DeadlineReached, caseName);

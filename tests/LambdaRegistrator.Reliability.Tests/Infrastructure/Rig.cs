@@ -72,12 +72,20 @@ internal sealed class Rig : IDisposable
         StartAsync(EnvironmentFor(awsEndpoint, consul, variables));
 
     public static async Task<Rig> StartAsync(
-        IReadOnlyDictionary<string, string> environment, AwsClientOptions? aws = null, ConsulRetryPolicy? consulRetry = null, int maxCasRetries = 3)
+        IReadOnlyDictionary<string, string> environment, AwsClientOptions? aws = null, ConsulRetryPolicy? consulRetry = null, int maxCasRetries = 3,
+        TimeProvider? time = null)
     {
         var log = new StringWriter();
         var registrator = await Registrator.CreateAsync(
             name => environment.GetValueOrDefault(name),
-            new RegistratorHostOptions { LogOutput = new LockedWriter(log), Aws = aws ?? FastAws, ConsulRetry = consulRetry ?? FastConsulRetry, MaxCasRetries = maxCasRetries });
+            new RegistratorHostOptions
+            {
+                LogOutput = new LockedWriter(log),
+                Aws = aws ?? FastAws,
+                ConsulRetry = consulRetry ?? FastConsulRetry,
+                MaxCasRetries = maxCasRetries,
+                TimeProvider = time ?? TimeProvider.System,
+            });
         return new Rig(registrator, log, environment);
     }
 

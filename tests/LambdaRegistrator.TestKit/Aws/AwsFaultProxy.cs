@@ -59,6 +59,18 @@ public sealed class AwsFaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when the proxy first applies <paramref name="fault"/> (an instance passed to <see cref="Inject"/>) to a
+    /// request: tests that drive an injected clock advance it only once the call they stop is in flight.
+    /// </summary>
+    public Task WhenAppliedAsync(AwsFault fault)
+    {
+        lock (_lock)
+        {
+            return _faults.First(pending => ReferenceEquals(pending.Fault, fault)).Applied.Task;
+        }
+    }
+
     /// <summary>Drops pending faults and the request log.</summary>
     public void Reset()
     {
@@ -165,6 +177,7 @@ public sealed class AwsFaultProxy : IAsyncDisposable
                     && (fault.Target is null || string.Equals(fault.Target, target, StringComparison.Ordinal)))
                 {
                     pending.Remaining--;
+                    pending.Applied.TrySetResult();
                     return fault;
                 }
             }
@@ -223,5 +236,7 @@ public sealed class AwsFaultProxy : IAsyncDisposable
         public AwsFault Fault { get; } = fault;
 
         public int Remaining { get; set; } = remaining;
+
+        public TaskCompletionSource Applied { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
