@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# Cold-start measurements of the function packages (results: bench/RESULTS.md, "Cold start").
-# Usage: bench/ColdStart/run.sh [--runs N] [--functions N] [--event file.json] [--env NAME=VALUE]... [--variants] [--rebuild]
-#   --runs N        runs per configuration (default 10; one more warm-up run each is not counted)
-#   --functions N   tagged functions in moto_server for the registrator rows (default 20)
+# Cold-start measurements of the function packages, side by side in one run (results: bench/RESULTS.md, "Cold start").
+# Usage: bench/ColdStart/run.sh [--runs N] [--rounds N] [--functions N] [--event file.json] [--env NAME=VALUE]...
+#                               [--variants] [--rebuild]
+#   --runs N        runs per row and round (default 10; one more warm-up run each is not counted)
+#   --rounds N      repeat the three package rows N times, alternating, so each sees the same machine (default 1)
+#   --functions N   tagged functions in moto_server (default 20)
 #   --event FILE    the event to time start -> posted result with (default bench/ColdStart/scheduled-event.json)
-#   --env NAME=VAL  extra environment for the registrator rows (e.g. LOG_LEVEL=warn)
-#   --variants      also try runtime knobs (env) on the shipped package, rebuilt echo packages (UseSystemResourceKeys, no R2R composite, no R2R)
-#                   and the shipped package rebuilt without R2R composite
+#   --env NAME=VAL  extra environment for the bootstrap rows (e.g. LOG_LEVEL=warn)
+#   --variants      also the Native AOT package rebuilt with the other size/speed settings (OptimizationPreference
+#                   Size and the default blend), to choose package.sh's settings by measurement
 #   --rebuild       republish the bench packages even when they exist
-# Rows:
-#   "host loop": bench/ColdStart/EchoFunction = the real LambdaRuntime with a handler that answers a small summary,
-#                published exactly like the provided.al2023 package; measures the runtime itself (baseline).
-#   "shipped":   artifacts/lambda-registrator-provided.al2023-x86_64.zip, the real engine: moto_server with N tagged
-#                functions, a fresh Consul simulator per run, so the Scheduled Event is a first full sync registering N.
-#   "dotnet10":  the managed package's handler loaded by a .NET host (Lambda's RuntimeSupport is not included), same world.
+# Rows (every one runs the real engine: moto_server with N tagged functions, a fresh Consul simulator per run, so the
+# Scheduled Event is a first full sync registering N):
+#   "Native AOT":  artifacts/lambda-registrator-provided.al2023-x86_64.zip, what scripts/package.sh builds by default.
+#   "ReadyToRun":  the same package built with scripts/package.sh --compile r2r (into artifacts/bench/r2r/).
+#   "dotnet10":    the managed package's handler loaded by a .NET host (Lambda's RuntimeSupport is not included);
+#                  it times process start -> handler returned, the full sync included.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-runs=10 functions=20 variants=0 rebuild=0 event=bench/ColdStart/scheduled-event.json shipped_env=()
+runs=10 rounds=1 functions=20 variants=0 rebuild=0 event=bench/ColdStart/scheduled-event.json shipped_env=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --functions) functions=$2; shift 2 ;;
     --event) event=$2; shift 2 ;;
     --env) shipped_env+=(--env "$2"); shift 2 ;;
@@ -30,59 +33,46 @@ while [ $# -gt 0 ]; do
 done
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 
-provided=artifacts/lambda-registrator-provided.al2023-x86_64.zip
+aot=artifacts/lambda-registrator-provided.al2023-x86_64.zip
 dotnet10=artifacts/lambda-registrator-dotnet10.zip
-[ -f "$provided" ] && [ -f "$dotnet10" ] || scripts/package.sh >&2
+if [ "$rebuild" = 1 ] || [ ! -f "$aot" ] || [ ! -f "$dotnet10" ] || unzip -Z1 "$aot" | grep -q '\.dll$'; then
+  scripts/package.sh >&2
+fi
 dotnet build bench/ColdStart -c Release -v q --nologo >/dev/null
 tool=(dotnet bench/ColdStart/bin/Release/net10.0/ColdStart.dll)
 
-# Publishes EchoFunction with the provided.al2023 package's settings (plus extra MSBuild args) into a zip.
-echo_package() { # name [msbuild-arg...]
+# The provided.al2023 package built by package.sh with other options, into artifacts/bench/<name>/.
+package() { # name package.sh-arg...
   local name=$1; shift
-  local dir="artifacts/bench/$name" zipfile="artifacts/bench/$name.zip"
-  if [ "$rebuild" = 1 ] || [ ! -f "$zipfile" ]; then
-    rm -rf "$dir" "$zipfile"
-    dotnet publish bench/ColdStart/EchoFunction -c Release -r linux-x64 --self-contained true \
-      -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:InvariantGlobalization=true -p:TrimmerSingleWarn=false \
-      -p:DebugType=none -p:DebugSymbols=false --artifacts-path "artifacts/bench/build-$name" -o "$dir" --nologo -v q "$@" >&2
-    mv "$dir/EchoFunction" "$dir/bootstrap"
-    rm -f "$dir"/createdump "$dir"/libmscordaccore.so "$dir"/libmscordbi.so "$dir"/libcoreclrtraceptprovider.so "$dir"/libclrgc.so "$dir"/libclrgcexp.so
-    (cd "$dir" && zip -q -X -D -r "$OLDPWD/$zipfile" .)
+  local dir="artifacts/bench/$name"
+  if [ "$rebuild" = 1 ] || [ ! -f "$dir/lambda-registrator-provided.al2023-x86_64.zip" ]; then
+    scripts/package.sh --only provided --out "$dir" "$@" >&2
   fi
-  echo "$zipfile"
+  echo "$dir/lambda-registrator-provided.al2023-x86_64.zip"
 }
+r2r=$(package r2r --compile r2r)
+if [ "$variants" = 1 ]; then
+  aot_size=$(package aot-size --msbuild-arg -p:OptimizationPreference=Size)
+  aot_blended=$(package aot-blended --msbuild-arg -p:OptimizationPreference=)
+fi
 
-# The shipped provided.al2023 package rebuilt with extra MSBuild arguments (package.sh's own settings plus these).
-shipped_package() { # name [msbuild-arg...]
-  local name=$1; shift
-  local dir="artifacts/bench/$name" zipfile="artifacts/bench/$name/lambda-registrator-provided.al2023-x86_64.zip" args=()
-  if [ "$rebuild" = 1 ] || [ ! -f "$zipfile" ]; then
-    for a in "$@"; do args+=(--msbuild-arg "$a"); done
-    scripts/package.sh --only provided --out "$dir" "${args[@]}" >&2
-  fi
-  echo "$zipfile"
+row() { # kind zip label
+  "${tool[@]}" "$1" "$2" --runs "$runs" --event "$event" --functions "$functions" --label "$3" "${shipped_env[@]}"
 }
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $(date -u +%FT%TZ)"
 echo
-echo "| package / setting | runs | start → first Runtime API request, median (min–max) | start → posted result | process CPU time at first request | process CPU time at the end (after the result) | peak RSS, median (max) | zip | first request | result |"
+echo "| package | runs | start → first Runtime API request, median (min–max) | start → posted result | process CPU time at first request | process CPU time at the end (after the result) | peak RSS, median (max) | zip | first request | result |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-echo_zip=$(echo_package echo)
-"${tool[@]}" provided "$echo_zip" --runs "$runs" --event "$event" --label "host loop (echo handler), R2R composite + trimmed"
-"${tool[@]}" provided "$provided" --runs "$runs" --event "$event" --functions "$functions" --label "shipped provided.al2023 package, $functions functions" "${shipped_env[@]}"
-if [ "$variants" = 1 ]; then
-  for knob in DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=0 DOTNET_TieredCompilation=0 DOTNET_ReadyToRun=0 DOTNET_gcConcurrent=0; do
-    "${tool[@]}" provided "$provided" --runs "$runs" --event "$event" --functions "$functions" --label "shipped package + $knob" --env "$knob" "${shipped_env[@]}"
-  done
-  zip_keys=$(echo_package echo-resourcekeys -p:UseSystemResourceKeys=true)
-  "${tool[@]}" provided "$zip_keys" --runs "$runs" --event "$event" --label "host loop rebuilt with UseSystemResourceKeys"
-  zip_plain=$(echo_package echo-not-composite -p:PublishReadyToRunComposite=false)
-  "${tool[@]}" provided "$zip_plain" --runs "$runs" --event "$event" --label "host loop rebuilt without R2R composite"
-  zip_jit=$(echo_package echo-jit -p:PublishReadyToRun=false)
-  "${tool[@]}" provided "$zip_jit" --runs "$runs" --event "$event" --label "host loop rebuilt without ReadyToRun (trimmed, JIT)"
-  zip_shipped_plain=$(shipped_package shipped-not-composite -p:PublishReadyToRunComposite=false)
-  "${tool[@]}" provided "$zip_shipped_plain" --runs "$runs" --event "$event" --functions "$functions" --label "shipped package rebuilt without R2R composite, $functions functions" "${shipped_env[@]}"
-fi
-"${tool[@]}" dotnet10 "$dotnet10" --runs "$runs" --event "$event" --functions "$functions" --label "dotnet10 package, handler loaded by a .NET host, $functions functions" "${shipped_env[@]}"
+for round in $(seq 1 "$rounds"); do
+  suffix=""; [ "$rounds" = 1 ] || suffix=" #$round"
+  row provided "$aot" "Native AOT (package.sh default), $functions functions$suffix"
+  row provided "$r2r" "ReadyToRun composite (--compile r2r), $functions functions$suffix"
+  row dotnet10 "$dotnet10" "dotnet10 package, handler loaded by a .NET host, $functions functions$suffix"
+  if [ "$variants" = 1 ]; then
+    row provided "$aot_size" "Native AOT, OptimizationPreference=Size$suffix"
+    row provided "$aot_blended" "Native AOT, default optimization (blended)$suffix"
+  fi
+done
 echo
-echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"

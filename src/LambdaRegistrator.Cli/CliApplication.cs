@@ -51,7 +51,7 @@ internal static class CliApplication
         return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The command tree: plan, sync, handle-event, register, deregister.</summary>
+    /// <summary>The command tree: plan, sync, handle-event, register, deregister, adopt.</summary>
     public static RootCommand CreateRootCommand(CliHost host) =>
         new("lambda-registrator: keep AWS Lambda functions tagged serverless.consul.hashicorp.com/v1alpha1/lambda/* registered in Consul. "
             + "Reads the same environment variables as the function; flags override them.")
@@ -61,5 +61,6 @@ internal static class CliApplication
             HandleEventCommand.Create(host),
             RegisterCommand.Create(host),
             DeregisterCommand.Create(host),
+            AdoptCommand.Create(host),
         };
 }

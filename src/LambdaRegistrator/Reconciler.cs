@@ -32,26 +32,28 @@ internal sealed class Reconciler(
     /// <param name="source">Where the functions come from and the owner id written to Consul; listed functions elsewhere are reported and skipped.</param>
     /// <param name="dryRun">Plan only.</param>
     /// <param name="deadline">Fires when no new write may start.</param>
-    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline)
+    /// <param name="restrict">Narrows each plan before it is confirmed and executed (the CLI's adopt keeps only adoptions); null keeps all.</param>
+    public async Task<SyncReport> FullSyncAsync(Source source, bool dryRun, CancellationToken deadline, Func<Plan, Plan>? restrict = null, string trigger = SyncReport.FullSyncTrigger)
     {
         var errors = new List<string>();
-        var report = new SyncReport { Trigger = SyncReport.FullSyncTrigger, DryRun = dryRun };
+        var report = new SyncReport { Trigger = trigger, DryRun = dryRun };
+        Func<DesiredState, ObservedState, PlanningOptions, Plan> planFor = restrict is null ? planner : (d, o, p) => restrict(planner(d, o, p));
         try
         {
             var listed = await inventory.ReadAsync(deadline).ConfigureAwait(false);
             errors.AddRange(listed.Errors);
-            var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete);
+            var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete, listed.Unrecognised);
             var scopes = DesiredServices.RequiredScopes(firstDesired, Planning(source));
             var read = await observer.ReadAsync(scopes, deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source);
             read = read with { State = await WithSharedEntriesAsync(read.State, scopes, planning, deadline).ConfigureAwait(false) };
-            var firstPlan = planner(firstDesired, read.State, planning);
+            var firstPlan = planFor(firstDesired, read.State, planning);
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
-            var plan = confirmed is null ? firstPlan : planner(desired, read.State, planning);
-            Log.Planned(logger, SyncReport.FullSyncTrigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
+            var plan = confirmed is null ? firstPlan : planFor(desired, read.State, planning);
+            Log.Planned(logger, trigger, plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -82,14 +84,18 @@ internal sealed class Reconciler(
         }
     }
 
-    /// <summary>Reconciles one function whose desired state is given (manual register: an entry; manual deregister: null).</summary>
+    /// <summary>
+    /// Reconciles one function whose desired state is given: an entry (read from AWS, or a manual registration), null
+    /// when AWS says it does not exist, or <paramref name="deregisterRequested"/> for a manual deregistration.
+    /// </summary>
     public async Task<SyncReport> ApplyToFunctionAsync(
-        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, Source source, CancellationToken deadline)
+        SyncReport report, LambdaArn target, FunctionInventoryEntry? entry, IReadOnlyList<string> readErrors, Source source, CancellationToken deadline,
+        bool deregisterRequested = false)
     {
         var errors = new List<string>(readErrors);
         try
         {
-            var desired = DesiredState.ForFunction(target, entry);
+            var desired = deregisterRequested ? DesiredState.Deregistration(target) : DesiredState.ForFunction(target, entry);
             var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
             var scopes = DesiredServices.RequiredScopes(desired, Planning(source));
             var read = await observer.ReadForFunctionAsync(scopes, target, names, deadline).ConfigureAwait(false);
@@ -120,6 +126,8 @@ internal sealed class Reconciler(
             Log.PlannedAction(logger, action.ToString());
         }
 
+        // Why: a plan with nothing to do still says what was made of the function, so a summary of zeros is never mute.
+        report = report with { Reason = report.Reason ?? plan.Note };
         if (report.DryRun)
         {
             return report with { Plan = plan, Actions = [.. plan.Actions.Select(a => new ActionOutcome(a, ActionStatus.Planned))] };
@@ -221,7 +229,7 @@ internal sealed class Reconciler(
         }
 
         Log.Confirmed(logger, toRead.Count, reads.Count(r => r.IsGone));
-        return DesiredState.FullSync([.. byArn.Values], complete);
+        return DesiredState.FullSync([.. byArn.Values], complete, listed.Unrecognised);
     }
 
     // The shared entries (TERMINATING_GATEWAY, EXPORT_TO) of the scopes read; no request when the feature is off.

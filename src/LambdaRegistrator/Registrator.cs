@@ -195,6 +195,23 @@ public sealed class Registrator : IDisposable
     public async Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
         Finished(await _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// Takes over the services the Go registrator wrote (tag managed-by-lambda-registrator, no owner meta) on NODE_NAME
+    /// (the CLI's <c>adopt</c>): those a function of the inventory claims get owner meta, those whose function is gone,
+    /// disabled or no longer lists the alias are removed. Nothing else is changed. Needs ADOPT_UNOWNED_SERVICES=true.
+    /// </summary>
+    /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
+    public async Task<SyncReport> AdoptAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
+    {
+        if (!Options.AdoptUnownedServices)
+        {
+            return Finished(Rejected(SyncReport.AdoptTrigger, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true."));
+        }
+
+        return Finished(await _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncReport.AdoptTrigger)
+            .ConfigureAwait(false));
+    }
+
     /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public async Task<SyncReport> SyncFunctionAsync(string functionArnOrName, bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default)
@@ -245,7 +262,7 @@ public sealed class Registrator : IDisposable
         }
 
         var report = new SyncReport { Trigger = SyncReport.DeregisterTrigger, Function = arn.ToString(), DryRun = dryRun };
-        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken).ConfigureAwait(false));
+        return Finished(await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false));
     }
 
     /// <summary>Releases the clients this registrator created.</summary>
@@ -278,7 +295,7 @@ public sealed class Registrator : IDisposable
         arn = Complete(parsed.Unqualified, Account(context));
         if (!arn.IsFullArn)
         {
-            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:aws:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
+            error = $"\"{functionArn}\" is not a full function ARN and the account is unknown; pass arn:{LambdaNames.PartitionForRegion(Region)}:lambda:{Region}:<account>:function:<name> or set {RegistratorHostOptions.AccountIdVariable}.";
             return false;
         }
 

@@ -18,6 +18,9 @@ public sealed record SyncReport
     /// <summary>Trigger name of a manual deregistration.</summary>
     public const string DeregisterTrigger = "deregister";
 
+    /// <summary>Trigger name of a one-shot adoption of Go-written services (the CLI's <c>adopt</c>).</summary>
+    public const string AdoptTrigger = "adopt";
+
     /// <summary>Trigger name of an ignored event.</summary>
     public const string IgnoredTrigger = "ignored";
 

@@ -37,6 +37,39 @@ internal static class ConsulState
     public static Task<JsonDocument?> ConfigEntryAsync(ConsulTarget consul, string kind, string name) =>
         GetAsync(consul, $"/v1/config/{kind}/{Uri.EscapeDataString(name)}");
 
+    /// <summary>
+    /// Writes a function's service as the Go registrator does: a service-defaults entry without Meta whose aws/lambda
+    /// extension invokes <paramref name="arn"/> (upper-case ASYNCHRONOUS, as Go writes it), and a catalog registration
+    /// tagged managed-by-lambda-registrator without Meta.
+    /// </summary>
+    public static async Task WriteAsGoRegistratorAsync(ConsulTarget consul, string service, string arn, string node = "lambdas")
+    {
+        using var http = new HttpClient { BaseAddress = consul.Address };
+        if (consul.ManagementToken is { } token)
+        {
+            http.DefaultRequestHeaders.Add("X-Consul-Token", token);
+        }
+
+        var entry = $$$"""
+            {"Kind":"service-defaults","Name":"{{{service}}}","Protocol":"http",
+             "EnvoyExtensions":[{"Name":"builtin/aws/lambda","Required":false,
+               "Arguments":{"arn":"{{{arn}}}","payloadPassthrough":false,"invocationMode":"ASYNCHRONOUS"}}]}
+            """;
+        using (var response = await http.PutAsync(new Uri("/v1/config", UriKind.Relative), new StringContent(entry)))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+
+        var registration = $$$"""
+            {"Node":"{{{node}}}","SkipNodeUpdate":true,"NodeMeta":{"external-node":"true","external-probe":"true"},
+             "Service":{"ID":"{{{service}}}","Service":"{{{service}}}","Tags":["managed-by-lambda-registrator"]}}
+            """;
+        using (var response = await http.PutAsync(new Uri("/v1/catalog/register", UriKind.Relative), new StringContent(registration)))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
     private static async Task<JsonDocument?> GetAsync(ConsulTarget consul, string path)
     {
         using var http = new HttpClient { BaseAddress = consul.Address };

@@ -22,6 +22,7 @@ public sealed class HandleEventCommandTests(SeededAws aws)
         { "UpdateFunctionConfiguration, null responseElements: ARN in requestParameters", "update-function-configuration-null-response.json", "succeeded", "targeted-sync", ["orders", "orders-live"] },
         { "CreateFunction, responseElements omitted: named by requestParameters", "create-function-omitted-response.json", "succeeded", "targeted-sync", ["orders", "orders-live"] },
         { "CreateFunction, null responseElements: named by requestParameters", "create-function-null-response.json", "succeeded", "targeted-sync", ["orders", "orders-live"] },
+        { "TagResource on a function without registrator tags: nothing registered", "tag-resource-untagged-function.json", "succeeded", "targeted-sync", [] },
         { "failed API call: ignored", "failed-delete-function.json", "ignored", "ignored", [] },
         { "tags on an event-source mapping: ignored", "tag-event-source-mapping.json", "ignored", "ignored", [] },
         { "PublishVersion: ignored", "publish-version.json", "ignored", "ignored", [] },
@@ -48,6 +49,20 @@ public sealed class HandleEventCommandTests(SeededAws aws)
         Assert.Equal(outcome, response.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(trigger, response.RootElement.GetProperty("trigger").GetString());
         Assert.Equal(services, await ConsulState.ServicesAsync(consul));
+    }
+
+    [Fact]
+    public async Task HandleEvent_FunctionWithoutRegistratorTags_TheResponseSaysWhy()
+    {
+        await using var consul = await Cli.StartConsulAsync();
+
+        var run = await Cli.RunAsync(Cli.Environment(aws, consul), "handle-event", Path.Combine("events", "tag-resource-untagged-function.json"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var response = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(0, response.RootElement.GetProperty("registered").GetInt32());
+        Assert.Contains(SeededAws.Reports + " has no registrator tags", response.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, consul.Stats!.Writes);
     }
 
     [Fact]

@@ -86,6 +86,12 @@ public sealed class RegisterCommandTests(SeededAws aws)
         Assert.Equal(
             [("deregister", "orders"), ("deregister", "orders-live")],
             PlanCommandTests.TableRows(run.Stdout).Select(r => (r[0], r[1])).Order().ToList());
+        Assert.All(PlanCommandTests.TableRows(run.Stdout), row =>
+        {
+            // The function exists in AWS: the reason is the request, not a claim that the function is gone.
+            Assert.Contains("asked for by hand", row[^1], StringComparison.Ordinal);
+            Assert.DoesNotContain("no longer exists", row[^1], StringComparison.Ordinal);
+        });
         Assert.Equal(0, consul.Stats.Writes);
         Assert.Equal(["orders", "orders-live", "payments"], await ConsulState.ServicesAsync(consul));
     }

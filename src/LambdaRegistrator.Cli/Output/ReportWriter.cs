@@ -128,15 +128,15 @@ internal static class ReportWriter
             $"{s.Registered} to register, {s.Updated} to update, {s.Deregistered} to deregister, {s.Unchanged} unchanged");
         var tail = string.Create(CultureInfo.InvariantCulture, $"{s.Problems} problem(s), {report.Errors.Count} error(s)");
         var nothing = report.Plan is { IsEmpty: true } ? "nothing to do; " : string.Empty;
+        var reason = report.Reason is null ? string.Empty : $" {report.Reason}";
         if (report.DryRun)
         {
-            return $"Plan ({report.Trigger}{subject}, nothing written): {nothing}{counts}; {tail}.";
+            return $"Plan ({report.Trigger}{subject}, nothing written): {nothing}{counts}; {tail}.{reason}";
         }
 
         var done = string.Create(
             CultureInfo.InvariantCulture,
             $"{s.Done} action(s) done, {s.Failed} failed, {s.Skipped} skipped (planned {s.Registered} register, {s.Updated} update, {s.Deregistered} deregister; {s.Unchanged} unchanged)");
-        var reason = report.Reason is null ? string.Empty : $" {report.Reason}";
         return $"{Capitalized(report.Trigger)}{subject} {s.Outcome}: {nothing}{done}; {tail}.{reason}";
     }
 

@@ -57,6 +57,9 @@ public static class EnvironmentVariables
     /// <summary>true: create a missing terminating-gateway or exported-services entry (never delete one).</summary>
     public const string CreateGatewayEntries = "CREATE_GATEWAY_ENTRIES";
 
+    /// <summary><c>true</c>: full syncs adopt every Go-written (unowned) managed-by-lambda-registrator service on NODE_NAME.</summary>
+    public const string AdoptUnownedServices = "ADOPT_UNOWNED_SERVICES";
+
     /// <summary>The accounts and regions to inventory: a JSON list of <c>{"role_arn","regions","external_id","registrator_id","include","exclude"}</c> (unset: the registrator's own account and region).</summary>
     public const string Sources = "SOURCES";
 

@@ -80,6 +80,9 @@ public sealed partial record RegistratorOptions
     /// <summary>CREATE_GATEWAY_ENTRIES: create the terminating-gateway or exported-services entry when it does not exist (it is never deleted).</summary>
     public bool CreateGatewayEntries { get; init; }
 
+    /// <summary>ADOPT_UNOWNED_SERVICES: full syncs take over every Go-written service on NODE_NAME (right when one registrator serves the Consul).</summary>
+    public bool AdoptUnownedServices { get; init; }
+
     /// <summary>SOURCES, FUNCTION_INCLUDE and FUNCTION_EXCLUDE: the accounts and regions inventoried and the function names registered.</summary>
     public SourceSet Sources { get; init; } = SourceSet.Default;
 
@@ -285,6 +288,13 @@ public sealed partial record RegistratorOptions
                 $"{EnvironmentVariables.CreateGatewayEntries}=true but neither {EnvironmentVariables.TerminatingGateway} nor {EnvironmentVariables.ExportTo} is set: there is no entry to create; set one of them or unset {EnvironmentVariables.CreateGatewayEntries}."));
         }
 
+        var adopt = false;
+        var adoptRaw = Read(EnvironmentVariables.AdoptUnownedServices);
+        if (adoptRaw is not null && !TryParseGoBool(adoptRaw, out adopt))
+        {
+            errors.Add(Invalid(EnvironmentVariables.AdoptUnownedServices, adoptRaw, "is not a boolean",
+                "true or false (also 1/0, t/f, any case; default false)"));
+        }
 
         var sources = SourceSet.Parse(
             Read(EnvironmentVariables.Sources), Read(EnvironmentVariables.FunctionInclude), Read(EnvironmentVariables.FunctionExclude), errors);
@@ -314,6 +324,7 @@ public sealed partial record RegistratorOptions
             TerminatingGateway = gateway,
             ExportTo = exportTo,
             CreateGatewayEntries = createEntries,
+            AdoptUnownedServices = adopt,
             Sources = sources,
         });
     }

@@ -136,7 +136,7 @@ public static class Ownership
         {
             // Why: the Go registrator writes no owner meta; its objects for the same function are taken over, not refused.
             return adoptable
-                ? OwnershipClaim.Granted($"adopting {what.Split(' ')[0]} written without owner meta (Go registrator)")
+                ? OwnershipClaim.Granted($"adopting {what.Split(' ')[0]} written without owner meta (Go registrator)") with { Adopts = true }
                 : OwnershipClaim.Refused($"{what} exists and is not managed by a Lambda registrator");
         }
 

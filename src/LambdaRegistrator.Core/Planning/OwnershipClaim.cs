@@ -6,6 +6,9 @@ namespace LambdaRegistrator.Core.Planning;
 /// <param name="Collision">When refused: what holds the name, as the end of a collision sentence.</param>
 public sealed record OwnershipClaim(bool IsGranted, string? Note, string? Collision)
 {
+    /// <summary>True when the grant takes over an object the Go registrator wrote (no owner meta).</summary>
+    public bool Adopts { get; init; }
+
     /// <summary>The object may be written.</summary>
     public static OwnershipClaim Granted(string? note) => new(true, note, null);
 

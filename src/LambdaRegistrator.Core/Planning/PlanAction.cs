@@ -17,6 +17,9 @@ public sealed record PlanAction(
     string Reason,
     MeshIdentityStep? MeshIdentity)
 {
+    /// <summary>True when the action takes over (updates or removes) an object the Go registrator wrote without owner meta.</summary>
+    public bool Adopts { get; init; }
+
     /// <summary>One line for logs and the CLI: <c>register fn (dc=dc1): reason</c>.</summary>
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Service}: {Reason}";
 }

@@ -44,4 +44,6 @@ public enum PlanProblemKind
 
     /// <summary>A shared entry (terminating-gateway, exported-services) is missing or unreadable; the services are registered without it.</summary>
     SharedEntryUnavailable,
+    /// <summary>The inventory listed a resource whose ARN is not an unqualified function ARN; it is skipped.</summary>
+    UnrecognisedResource,
 }

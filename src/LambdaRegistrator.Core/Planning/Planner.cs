@@ -42,11 +42,21 @@ public static class Planner
         ReportDuplicates(context);
         RemovalRules.Plan(context);
         context.Actions.Sort(static (a, b) => ServiceKey.Compare(a.Service, b.Service));
-        return new Plan(context.Actions, context.Problems, context.Unchanged, desired.Target) { MeshIdentities = MeshIdentities.Refreshes(context) };
+        return new Plan(context.Actions, context.Problems, context.Unchanged, desired.Target)
+        {
+            MeshIdentities = MeshIdentities.Refreshes(context),
+            Note = PlanNotes.NothingToDo(context),
+        };
     }
 
     private static void EvaluateFunctions(PlanContext context, DesiredState desired)
     {
+        foreach (var resource in desired.Unrecognised)
+        {
+            context.Problem(PlanProblemKind.UnrecognisedResource, null, null,
+                $"the inventory listed \"{resource}\", which is not an unqualified Lambda function ARN; it is skipped. Check the Tagging API or ListFunctions output for it.");
+        }
+
         foreach (var entry in desired.Functions)
         {
             if (!entry.FunctionArn.IsFullArn)
@@ -103,15 +113,16 @@ public static class Planner
         var options = context.Options;
         context.Observed.Services.TryGetValue(key, out var service);
         var notes = new List<string>();
+        var adopts = false;
 
         if (service is not null
-            && !Claimed(context, wanted, Ownership.ClaimService(service.Service, $"service {key} on node {options.NodeName}", context.RegistratorId, wanted.Function.Arn, context.Released), notes))
+            && !Claimed(context, wanted, Ownership.ClaimService(service.Service, $"service {key} on node {options.NodeName}", context.RegistratorId, wanted.Function.Arn, context.Released), notes, ref adopts))
         {
             return;
         }
 
         if (context.Observed.OtherInstancesByName.TryGetValue(key, out var other)
-            && !Claimed(context, wanted, Ownership.ClaimName(other.Service, options.NodeName, key.Name, context.RegistratorId), notes))
+            && !Claimed(context, wanted, Ownership.ClaimName(other.Service, options.NodeName, key.Name, context.RegistratorId), notes, ref adopts))
         {
             return;
         }
@@ -124,7 +135,7 @@ public static class Planner
             context.Observed.Entries.TryGetValue(wantedEntries[i].KeyIn(entryScope), out found[i]);
             if (found[i] is { } entry
                 && !Claimed(context, wanted, Ownership.ClaimConfigEntry(
-                    entry.Entry.Meta, entry.Entry.InvokedArn, $"{entry.Entry.Kind} \"{key.Name}\" ({key.Scope})", context.RegistratorId, wanted.Function.Arn, wanted.ServiceArn, context.Released), notes))
+                    entry.Entry.Meta, entry.Entry.InvokedArn, $"{entry.Entry.Kind} \"{key.Name}\" ({key.Scope})", context.RegistratorId, wanted.Function.Arn, wanted.ServiceArn, context.Released), notes, ref adopts))
             {
                 return;
             }
@@ -181,10 +192,10 @@ public static class Planner
 
         var reason = string.Join("; ", parts);
         var kind = service is null ? PlanActionKind.Register : PlanActionKind.Update;
-        context.Actions.Add(new PlanAction(kind, key, function, steps, reason, MeshIdentities.For(kind, key, options)));
+        context.Actions.Add(new PlanAction(kind, key, function, steps, reason, MeshIdentities.For(kind, key, options)) { Adopts = adopts });
     }
 
-    private static bool Claimed(PlanContext context, DesiredService wanted, OwnershipClaim claim, List<string> notes)
+    private static bool Claimed(PlanContext context, DesiredService wanted, OwnershipClaim claim, List<string> notes, ref bool adopts)
     {
         if (!claim.IsGranted)
         {
@@ -197,6 +208,8 @@ public static class Planner
         {
             notes.Add(note);
         }
+
+        adopts |= claim.Adopts;
 
         return true;
     }

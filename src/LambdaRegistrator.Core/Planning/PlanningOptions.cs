@@ -53,6 +53,9 @@ public sealed record PlanningOptions
     /// <summary>CREATE_GATEWAY_ENTRIES: create a missing shared entry.</summary>
     public bool CreateGatewayEntries { get; init; }
 
+    /// <summary>ADOPT_UNOWNED_SERVICES: a complete full sync takes over the Go-written services no function claims (and removes those whose function is done with them).</summary>
+    public bool AdoptUnownedServices { get; init; }
+
     /// <summary>Planning options from parsed configuration.</summary>
     /// <param name="options">The parsed environment.</param>
     /// <param name="source">The source to plan, with its resolved owner id.</param>
@@ -71,6 +74,7 @@ public sealed record PlanningOptions
             TerminatingGateway = options.TerminatingGateway,
             ExportTo = options.ExportTo,
             CreateGatewayEntries = options.CreateGatewayEntries,
+            AdoptUnownedServices = options.AdoptUnownedServices,
         };
     }
 }

@@ -19,6 +19,7 @@ internal static class RemovalRules
         var desired = context.Desired;
         var candidates = new Dictionary<ServiceKey, (ObservedService? Service, List<(ConfigEntryKey Key, ObservedConfigEntry Entry)>? Entries)>();
         HashSet<string>? leftAsIs = null;
+        var adopted = new List<(ServiceKey Key, ObservedService Service, LambdaArn Owner)>();
         foreach (var (key, service) in context.Observed.Services)
         {
             if (context.Wanted.ContainsKey(key))
@@ -33,8 +34,20 @@ internal static class RemovalRules
             else if (desired.Target is null && desired.IsComplete && Ownership.IsLegacy(service.Service)
                 && !BelongsToFunctionLeftAsIs(context, key.Name, ref leftAsIs))
             {
-                context.Problem(PlanProblemKind.UnclaimedLegacyService, null, key,
-                    $"service {key} carries tag {Ownership.ManagedTag} but no owner meta, and no function of this inventory claims it; it is left in place (deregister it by hand if its function is gone).");
+                if (!context.Options.AdoptUnownedServices)
+                {
+                    context.Problem(PlanProblemKind.UnclaimedLegacyService, null, key,
+                        $"service {key} carries tag {Ownership.ManagedTag} but no owner meta (the Go registrator wrote it), and no function of this inventory claims it; it is left in place. When this registrator is the only one serving this Consul, set ADOPT_UNOWNED_SERVICES=true or run 'lambda-registrator adopt' to take such services over.");
+                }
+                else if (LegacyOwner(context, key, out var why) is { } owner)
+                {
+                    adopted.Add((key, service, owner));
+                }
+                else
+                {
+                    context.Problem(PlanProblemKind.UnclaimedLegacyService, null, key,
+                        $"service {key} carries tag {Ownership.ManagedTag} but no owner meta, and it is not adopted: {why}; it is left in place.");
+                }
             }
         }
 
@@ -114,6 +127,26 @@ internal static class RemovalRules
             context.Actions.Add(new PlanAction(PlanActionKind.Deregister, key, ownerArn, steps, reason, MeshIdentities.For(PlanActionKind.Deregister, key, context.Options)));
         }
 
+        foreach (var (key, service, owner) in adopted)
+        {
+            if (Reason(context, owner, key) is not { } reason)
+            {
+                continue;
+            }
+
+            var steps = new List<PlanStep>(2);
+            var entryKey = new ConfigEntryKey(ConfigEntries.ServiceDefaults.KindName, ConsulObjects.ConfigEntryScope(key.Scope), key.Name);
+            if (context.Observed.Entries.TryGetValue(entryKey, out var entry) && Ownership.OwnerOf(entry.Entry.Meta) is null)
+            {
+                steps.Add(new DeleteConfigEntry(entryKey, entry.ModifyIndex));
+            }
+
+            steps.Add(new DeregisterService(context.Options.NodeName, service.Service.Id));
+            context.Actions.Add(new PlanAction(
+                PlanActionKind.Deregister, key, owner, steps, $"adopted from the Go registrator (ADOPT_UNOWNED_SERVICES): {reason}",
+                MeshIdentities.For(PlanActionKind.Deregister, key, context.Options)) { Adopts = true });
+        }
+
         if (!desired.IsComplete)
         {
             context.Problem(PlanProblemKind.InventoryIncomplete, null, null,
@@ -139,6 +172,11 @@ internal static class RemovalRules
     private static string? Reason(PlanContext context, LambdaArn ownerArn, ServiceKey key)
     {
         var desired = context.Desired;
+        if (desired.DeregisterRequested)
+        {
+            return $"deregistration of {ownerArn} was asked for by hand, whatever its tags say";
+        }
+
         if (context.Functions.TryGetValue(ownerArn, out var state))
         {
             return state.Status switch
@@ -174,6 +212,39 @@ internal static class RemovalRules
         }
 
         return $"{state.Arn} is now registered in {state.Services[0].Key.Scope}, not {key.Scope}";
+    }
+
+    // The function a Go-written service belongs to: the ARN its (unowned) service-defaults entry invokes, else the
+    // function of its name in this source. Null, with why, when that function is in another source or cannot be told.
+    private static LambdaArn? LegacyOwner(PlanContext context, ServiceKey key, out string why)
+    {
+        var source = context.Options.Source;
+        var entryKey = new ConfigEntryKey(ConfigEntries.ServiceDefaults.KindName, ConsulObjects.ConfigEntryScope(key.Scope), key.Name);
+        LambdaArn? owner = null;
+        if (context.Observed.Entries.TryGetValue(entryKey, out var entry) && Ownership.OwnerOf(entry.Entry.Meta) is null
+            && LambdaArn.TryParse(entry.Entry.InvokedArn, out var invoked, out _) && invoked.IsFullArn)
+        {
+            owner = invoked.Unqualified;
+        }
+        else if (source.AccountId is { } account && source.Region is { } region && LambdaNames.IsValidFunctionName(key.Name))
+        {
+            owner = LambdaArn.Create(region, account, key.Name);
+        }
+
+        if (owner is null)
+        {
+            why = "its function cannot be told (no service-defaults entry names its ARN, and this registrator's account is unknown)";
+            return null;
+        }
+
+        if (source.Mismatch(owner) is { } mismatch)
+        {
+            why = $"its function {owner} is {mismatch}; the registrator of that account and region adopts it";
+            return null;
+        }
+
+        why = string.Empty;
+        return owner;
     }
 
     // True when the name is, or starts with "<name>-" of, a function whose tags are invalid or unreadable (left as it is).

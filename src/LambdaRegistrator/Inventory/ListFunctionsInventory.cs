@@ -20,6 +20,7 @@ internal sealed class ListFunctionsInventory(ILambdaApi lambda, FunctionReader r
     {
         var listed = new List<LambdaArn>();
         var errors = new ConcurrentQueue<string>();
+        var unrecognised = new List<string>();
         try
         {
             await foreach (var function in lambda.ListFunctionsAsync(pageSize, cancellationToken).ConfigureAwait(false))
@@ -27,6 +28,11 @@ internal sealed class ListFunctionsInventory(ILambdaApi lambda, FunctionReader r
                 if (LambdaArn.TryParse(function.FunctionArn, out var arn, out _) && arn.IsFullArn)
                 {
                     listed.Add(arn.Unqualified);
+                }
+                else
+                {
+                    Log.SkippedResource(logger, function.FunctionArn);
+                    unrecognised.Add(function.FunctionArn);
                 }
             }
         }
@@ -54,6 +60,6 @@ internal sealed class ListFunctionsInventory(ILambdaApi lambda, FunctionReader r
 
         var functions = entries.OfType<FunctionInventoryEntry>().ToList();
         Log.InventoryRead(logger, "list-functions", functions.Count, errors.IsEmpty);
-        return new InventoryResult(functions, errors.IsEmpty, [.. errors]);
+        return new InventoryResult(functions, errors.IsEmpty, [.. errors], unrecognised);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class TaggingInventory(ITaggingApi tagging, ILogger logger) : IF
     {
         var functions = new List<FunctionInventoryEntry>();
         var errors = new List<string>();
+        var unrecognised = new List<string>();
         try
         {
             await foreach (var resource in tagging.GetResourcesAsync([ResourceTypeFilters.LambdaFunction], Filter, cancellationToken).ConfigureAwait(false))
@@ -31,6 +32,7 @@ internal sealed class TaggingInventory(ITaggingApi tagging, ILogger logger) : IF
                 if (!LambdaArn.TryParse(resource.ResourceArn, out var arn, out _) || !arn.IsFullArn || arn.Qualifier is not null)
                 {
                     Log.SkippedResource(logger, resource.ResourceArn);
+                    unrecognised.Add(resource.ResourceArn);
                     continue;
                 }
 
@@ -44,6 +46,6 @@ internal sealed class TaggingInventory(ITaggingApi tagging, ILogger logger) : IF
         }
 
         Log.InventoryRead(logger, "tagging", functions.Count, errors.Count == 0);
-        return new InventoryResult(functions, errors.Count == 0, errors);
+        return new InventoryResult(functions, errors.Count == 0, errors, unrecognised);
     }
 }

@@ -29,7 +29,7 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Debug, "Function {Function} does not exist", EventName = "FunctionGone")]
     public static partial void FunctionGone(ILogger logger, string function);
 
-    [LoggerMessage(13, LogLevel.Debug, "Skipped tagged resource {ResourceArn}: not an unqualified function ARN", EventName = "SkippedResource")]
+    [LoggerMessage(13, LogLevel.Warning, "Skipped listed resource {ResourceArn}: not an unqualified function ARN", EventName = "SkippedResource")]
     public static partial void SkippedResource(ILogger logger, string resourceArn);
 
     [LoggerMessage(53, LogLevel.Warning, "Skipped listed function {FunctionArn}: it is not in this registrator's account {AccountId} and region {Region}", EventName = "SkippedForeignFunction")]

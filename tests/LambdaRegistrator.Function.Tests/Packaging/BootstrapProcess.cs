@@ -45,15 +45,25 @@ internal sealed class BootstrapProcess : IDisposable
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
-    /// <summary>Starts <c>bootstrap</c> in <paramref name="taskRoot"/> with exactly <paramref name="environment"/> (empty values are left unset).</summary>
-    public static BootstrapProcess Start(string taskRoot, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>bootstrap</c> in <paramref name="taskRoot"/> with exactly <paramref name="environment"/> (empty values
+    /// are left unset); under <paramref name="emulator"/> (qemu-user for another instruction set) when given, which
+    /// passes signals on to it.
+    /// </summary>
+    public static BootstrapProcess Start(string taskRoot, IReadOnlyDictionary<string, string> environment, string? emulator = null)
     {
-        var start = new ProcessStartInfo(Path.Combine(taskRoot, "bootstrap"))
+        var bootstrap = Path.Combine(taskRoot, "bootstrap");
+        var start = new ProcessStartInfo(emulator ?? bootstrap)
         {
             WorkingDirectory = taskRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (emulator is not null)
+        {
+            start.ArgumentList.Add(bootstrap);
+        }
+
         start.Environment.Clear();
         foreach (var (name, value) in environment.Where(e => e.Value.Length > 0))
         {

@@ -8,31 +8,40 @@ using LambdaRegistrator.TestKit.Lambda;
 namespace LambdaRegistrator.Function.Tests.Packaging;
 
 /// <summary>
-/// Runs the provided.al2023 package the way Lambda does: unzip, start <c>bootstrap</c> with Lambda's environment
-/// against the Runtime API emulator (and moto_server and the Consul simulator), feed it events, and look at what it
-/// posted, what it wrote to Consul and how it exited.
+/// Runs the provided.al2023 package of one architecture the way Lambda does: unzip, start <c>bootstrap</c> with
+/// Lambda's environment against the Runtime API emulator (and moto_server and the Consul simulator), feed it events,
+/// and look at what it posted, what it wrote to Consul and how it exited. The arm64 package runs under qemu-user on
+/// an x86_64 machine.
 /// </summary>
-[Collection(PackagedArtifactsGroup.Name)]
-public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoFixture fixture) : IClassFixture<MotoFixture>
+public abstract class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoFixture fixture, string arch)
 {
     private const string AclToken = "5d1e7c3a-e2e-secret-acl-token-9b8f7e6d5c4b";
     private const string MalformedEvent = """{"detail-type": "Scheduled Event", "source": """;
 
-    [Fact]
-    public void ProvidedZip_Layout_HasAnExecutableBootstrapAtTheRootAndNoSymbols()
-    {
-        using var zip = ZipFile.OpenRead(artifacts.ProvidedZip);
+    private string Zip => artifacts.Provided(arch);
 
-        var bootstrap = Assert.Single(zip.Entries, e => e.FullName == "bootstrap");
+    private string? Emulator => arch == "arm64" ? Arm64Emulation.Qemu : null;
+
+    /// <summary>
+    /// The Native AOT package is one file: <c>bootstrap</c>, an executable ELF for the architecture (no .NET assemblies,
+    /// no debug symbols).
+    /// </summary>
+    protected void LayoutIsOneNativeBootstrap()
+    {
+        using var zip = ZipFile.OpenRead(Zip);
+
+        var bootstrap = Assert.Single(zip.Entries);
+        Assert.Equal("bootstrap", bootstrap.FullName);
         Assert.Equal(0b111_101_101, (bootstrap.ExternalAttributes >> 16) & 0x1FF);
-        Assert.Contains(zip.Entries, e => e.FullName == "LambdaRegistrator.Function.dll");
-        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.Ordinal) || e.FullName.EndsWith(".dbg", StringComparison.Ordinal));
-        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains('/', StringComparison.Ordinal));
-        Assert.Single(zip.Entries.Select(e => e.LastWriteTime).Distinct());
+        using var stream = bootstrap.Open();
+        var header = new byte[20];
+        stream.ReadExactly(header);
+        Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], header[..4]);
+        // ELF e_machine: 62 = EM_X86_64, 183 = EM_AARCH64.
+        Assert.Equal(arch == "arm64" ? 183 : 62, BitConverter.ToUInt16(header, 18));
     }
 
-    [Fact]
-    public async Task Bootstrap_AgainstMotoAndConsul_SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne()
+    protected async Task SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne()
     {
         await using var world = await RegistratorWorld.StartAsync(fixture.Moto);
         await world.FunctionAsync("orders", ("enabled", "true"), ("aliases", "live"));
@@ -41,7 +50,7 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         await world.FunctionAsync("inventory", ("enabled", "true"), ("payload-passthrough", "true"));
         await world.FunctionAsync("untagged");
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var taskRoot = artifacts.Extract(Zip);
         var environment = BootstrapProcess.LambdaEnvironment(emulator.RuntimeApi, taskRoot);
         foreach (var (name, value) in world.FunctionEnvironment())
         {
@@ -49,7 +58,7 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         }
 
         environment["LOG_LEVEL"] = "debug";
-        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment, Emulator);
 
         // Scheduled Event: full sync. The account comes from the invoked function ARN the Runtime API sends.
         var scheduled = await emulator.WaitForResultAsync(emulator.Enqueue(RegistratorWorld.SampleEvent("scheduled-event.json")), TestTimeout.Token(120));
@@ -96,14 +105,13 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[Ownership.RegistratorIdKey]);
     }
 
-    [Fact]
-    public async Task Bootstrap_TokenFromSsmWithAclsOn_RegistersAndNeverLogsTheToken()
+    protected async Task TokenFromSsmWithAclsOnRegistersAndNeverLogsTheToken()
     {
         await using var world = await RegistratorWorld.StartAsync(fixture.Moto, new ConsulTargetOptions { SimulatorOnly = true, AclBootstrapToken = AclToken });
         await world.FunctionAsync("orders", ("enabled", "true"));
         await world.Moto.Seed.PutParameterAsync("/consul/acl-token", AclToken);
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
-        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var taskRoot = artifacts.Extract(Zip);
         var environment = BootstrapProcess.LambdaEnvironment(emulator.RuntimeApi, taskRoot);
         foreach (var (name, value) in world.FunctionEnvironment())
         {
@@ -112,7 +120,7 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
 
         environment["CONSUL_HTTP_TOKEN_PATH"] = "/consul/acl-token";
         environment["LOG_LEVEL"] = "trace";
-        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment, Emulator);
 
         var post = await emulator.WaitForResultAsync(emulator.Enqueue(RegistratorWorld.SampleEvent("scheduled-event.json")), TestTimeout.Token(120));
         var (exitCode, stdout, stderr) = await bootstrap.TerminateAsync();
@@ -147,23 +155,21 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         },
     };
 
-    [Theory]
-    [MemberData(nameof(InitFailures))]
-    public async Task Bootstrap_InitFails_PostsATypedInitErrorListingEveryProblemAndExitsOne(string scenario, string[] overrides, string errorType, string[] mentioned)
+    protected async Task InitFailsPostsATypedInitErrorListingEveryProblemAndExitsOne(string scenario, string[] overrides, string errorType, string[] mentioned)
     {
         _ = scenario;
         await using var world = await RegistratorWorld.StartAsync(fixture.Moto);
         await using var emulator = await LambdaRuntimeApiEmulator.StartAsync();
         emulator.Enqueue(RegistratorWorld.SampleEvent("scheduled-event.json"));
         emulator.Enqueue(MalformedEvent);
-        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var taskRoot = artifacts.Extract(Zip);
         var environment = BootstrapProcess.LambdaEnvironment(emulator.RuntimeApi, taskRoot);
         foreach (var (name, value) in world.FunctionEnvironment().Concat(overrides.Select(o => o.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]))))
         {
             environment[name] = value;
         }
 
-        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment, Emulator);
         var (exitCode, stdout, stderr) = await bootstrap.WaitForExitAsync();
 
         var post = Assert.Single(emulator.Posts);
@@ -180,13 +186,12 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         Assert.Contains(errorType, BootstrapProcess.LogMessages(stdout), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Bootstrap_NoRuntimeApi_ExitsTwoAndNamesTheVariable()
+    protected async Task NoRuntimeApiExitsTwoAndNamesTheVariable()
     {
-        var taskRoot = artifacts.Extract(artifacts.ProvidedZip);
+        var taskRoot = artifacts.Extract(Zip);
         var environment = BootstrapProcess.LambdaEnvironment(string.Empty, taskRoot);
 
-        using var bootstrap = BootstrapProcess.Start(taskRoot, environment);
+        using var bootstrap = BootstrapProcess.Start(taskRoot, environment, Emulator);
         var (exitCode, stdout, stderr) = await bootstrap.WaitForExitAsync();
 
         Assert.Equal(2, exitCode);
@@ -200,4 +205,53 @@ public sealed class CustomRuntimePackageTests(PackagedArtifacts artifacts, MotoF
         Assert.True(post.Kind == RuntimeApiPostKind.Response, $"expected a response, got {post.Kind} {post.ErrorTypeHeader}: {post.BodyText}");
         return JsonDocument.Parse(post.Body).RootElement.Clone();
     }
+}
+
+/// <summary>The x86_64 package (the module's default architecture), run natively.</summary>
+[Collection(PackagedArtifactsGroup.Name)]
+public sealed class CustomRuntimePackageX64Tests(PackagedArtifacts artifacts, MotoFixture fixture)
+    : CustomRuntimePackageTests(artifacts, fixture, "x86_64"), IClassFixture<MotoFixture>
+{
+    [Fact]
+    public void ProvidedZip_Layout_IsOneNativeX64Bootstrap() => LayoutIsOneNativeBootstrap();
+
+    [Fact]
+    public Task Bootstrap_AgainstMotoAndConsul_SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne() => SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne();
+
+    [Fact]
+    public Task Bootstrap_TokenFromSsmWithAclsOn_RegistersAndNeverLogsTheToken() => TokenFromSsmWithAclsOnRegistersAndNeverLogsTheToken();
+
+    [Theory]
+    [MemberData(nameof(InitFailures))]
+    public Task Bootstrap_InitFails_PostsATypedInitErrorListingEveryProblemAndExitsOne(string scenario, string[] overrides, string errorType, string[] mentioned) =>
+        InitFailsPostsATypedInitErrorListingEveryProblemAndExitsOne(scenario, overrides, errorType, mentioned);
+
+    [Fact]
+    public Task Bootstrap_NoRuntimeApi_ExitsTwoAndNamesTheVariable() => NoRuntimeApiExitsTwoAndNamesTheVariable();
+}
+
+/// <summary>
+/// The arm64 package, cross-compiled on this machine and run under qemu-user (skipped, saying what to install, where
+/// qemu or the arm64 user space is missing).
+/// </summary>
+[Collection(PackagedArtifactsGroup.Name)]
+public sealed class CustomRuntimePackageArm64Tests(PackagedArtifacts artifacts, MotoFixture fixture)
+    : CustomRuntimePackageTests(artifacts, fixture, "arm64"), IClassFixture<MotoFixture>
+{
+    [Arm64Fact]
+    public void ProvidedZip_Layout_IsOneNativeArm64Bootstrap() => LayoutIsOneNativeBootstrap();
+
+    [Arm64Fact]
+    public Task Bootstrap_AgainstMotoAndConsul_SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne() => SyncsOnScheduledAndCloudTrailEventsAndRejectsAMalformedOne();
+
+    [Arm64Fact]
+    public Task Bootstrap_TokenFromSsmWithAclsOn_RegistersAndNeverLogsTheToken() => TokenFromSsmWithAclsOnRegistersAndNeverLogsTheToken();
+
+    [Arm64Theory]
+    [MemberData(nameof(InitFailures))]
+    public Task Bootstrap_InitFails_PostsATypedInitErrorListingEveryProblemAndExitsOne(string scenario, string[] overrides, string errorType, string[] mentioned) =>
+        InitFailsPostsATypedInitErrorListingEveryProblemAndExitsOne(scenario, overrides, errorType, mentioned);
+
+    [Arm64Fact]
+    public Task Bootstrap_NoRuntimeApi_ExitsTwoAndNamesTheVariable() => NoRuntimeApiExitsTwoAndNamesTheVariable();
 }

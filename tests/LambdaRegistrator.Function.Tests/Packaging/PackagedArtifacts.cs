@@ -4,29 +4,56 @@ using System.IO.Compression;
 namespace LambdaRegistrator.Function.Tests.Packaging;
 
 /// <summary>
-/// The two deployable zips, built by <c>scripts/package.sh</c> once per test run unless both are newer than every
-/// source that goes into them; each test extracts what it needs into a temp folder removed at the end.
+/// The deployable zips, each built by <c>scripts/package.sh</c> the first time a test asks for it, and only when it is
+/// older than a source that goes into it (so one test run publishes each package at most once, and a second run none);
+/// each test extracts what it needs into a temp folder removed at the end.
 /// </summary>
 public sealed class PackagedArtifacts : IDisposable
 {
     private readonly List<string> _extracted = [];
+    private readonly Dictionary<string, string> _built = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public PackagedArtifacts()
     {
         Root = FindRepositoryRoot();
-        ProvidedZip = Path.Combine(Root, "artifacts", "lambda-registrator-provided.al2023-x86_64.zip");
-        Dotnet10Zip = Path.Combine(Root, "artifacts", "lambda-registrator-dotnet10.zip");
-        if (!IsFresh(ProvidedZip) || !IsFresh(Dotnet10Zip))
-        {
-            Package();
-        }
     }
 
     public string Root { get; }
 
-    public string ProvidedZip { get; }
+    /// <summary>The provided.al2023 package of <c>x86_64</c>.</summary>
+    public string ProvidedZip => Provided("x86_64");
 
-    public string Dotnet10Zip { get; }
+    public string Dotnet10Zip => Build("lambda-registrator-dotnet10.zip", "--only", "dotnet10");
+
+    /// <summary>The provided.al2023 package for <paramref name="arch"/> (x86_64 or arm64), as package.sh names it.</summary>
+    public string Provided(string arch) => Build($"lambda-registrator-provided.al2023-{arch}.zip", "--only", "provided", "--arch", arch);
+
+    private string Build(string name, params string[] arguments)
+    {
+        lock (_gate)
+        {
+            if (!_built.TryGetValue(name, out var zip))
+            {
+                zip = Path.Combine(Root, "artifacts", name);
+                // A provided.al2023 zip built with --compile r2r holds .NET assemblies; these tests test the default.
+                if (!IsFresh(zip) || (name.Contains("provided", StringComparison.Ordinal) && !IsNativeAot(zip)))
+                {
+                    Package(arguments);
+                }
+
+                _built[name] = zip;
+            }
+
+            return zip;
+        }
+    }
+
+    private static bool IsNativeAot(string zip)
+    {
+        using var archive = ZipFile.OpenRead(zip);
+        return !archive.Entries.Any(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+    }
 
     /// <summary>Unzips <paramref name="zip"/> into a new temp folder, restoring Unix permissions as Lambda does.</summary>
     public string Extract(string zip)
@@ -81,9 +108,9 @@ public sealed class PackagedArtifacts : IDisposable
         return built > newestInput;
     }
 
-    private void Package()
+    private void Package(string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Root, "scripts", "package.sh")])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Root, "scripts", "package.sh"), .. arguments])
         {
             WorkingDirectory = Root,
             RedirectStandardOutput = true,
@@ -95,7 +122,7 @@ public sealed class PackagedArtifacts : IDisposable
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"scripts/package.sh failed with exit code {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
+            throw new InvalidOperationException($"scripts/package.sh {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{stdout.Result}\n{stderr.Result}");
         }
     }
 

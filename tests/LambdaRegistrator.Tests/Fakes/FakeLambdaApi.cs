@@ -19,6 +19,9 @@ internal sealed class FakeLambdaApi : ILambdaApi
     /// <summary>Function names whose GetFunction fails with a 500.</summary>
     public HashSet<string> FailGetFunction { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Extra FunctionArn values ListFunctions yields after the functions (e.g. malformed ones).</summary>
+    public List<string> ListedArns { get; } = [];
+
     public static string ArnOf(string name) => $"arn:aws:lambda:{Region}:{Account}:function:{name}";
 
     public FakeFunction Add(string name, IReadOnlyDictionary<string, string> tags, params string[] aliases)
@@ -37,6 +40,11 @@ internal sealed class FakeLambdaApi : ILambdaApi
         foreach (var function in Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             yield return new FunctionConfiguration { FunctionName = function.Name, FunctionArn = ArnOf(function.Name) };
+        }
+
+        foreach (var arn in ListedArns)
+        {
+            yield return new FunctionConfiguration { FunctionName = arn, FunctionArn = arn };
         }
     }
 

@@ -21,6 +21,12 @@ internal sealed class Harness
     /// <summary>The clock the registrator runs on (deadlines, grace, certificate refresh).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>The region the registrator manages.</summary>
+    public string Region { get; set; } = FakeLambdaApi.Region;
+
+    /// <summary>Where the registrator logs (null logger unless a test captures the lines).</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>How many times the registrator planned (every call of the planner).</summary>
     public int PlannerRuns => Volatile.Read(ref _plannerRuns);
 
@@ -45,7 +51,7 @@ internal sealed class Harness
         var parsed = RegistratorOptions.Parse(name => variables.GetValueOrDefault(name));
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
         return Registrator.Create(
-            parsed.Options!, FakeLambdaApi.Region, account, Lambda, Tagging, Parameters, Consul, NullLogger.Instance, Time,
+            parsed.Options!, Region, account, Lambda, Tagging, Parameters, Consul, Logger, Time,
             planner: (desired, observed, options) =>
             {
                 Interlocked.Increment(ref _plannerRuns);
