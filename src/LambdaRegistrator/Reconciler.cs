@@ -51,10 +51,12 @@ internal sealed class Reconciler(
 
             var firstDesired = DesiredState.FullSync(listed.Functions, listed.IsComplete, listed.Unrecognised);
             var reading = Planning(source, view);
-            var read = await observer.ReadAsync(DesiredServices.RequiredScopes(firstDesired, reading), EntryScopes(reading), deadline).ConfigureAwait(false);
+            var scopes = DesiredServices.RequiredScopes(firstDesired, reading);
+            var read = await observer.ReadAsync(scopes, EntryScopes(reading), deadline).ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source, view);
+            read = read with { State = await WithSharedEntriesAsync(read.State, scopes, planning, deadline).ConfigureAwait(false) };
             var firstPlan = planFor(firstDesired, read.State, planning);
             var confirmed = await ConfirmAsync(listed, firstPlan, errors, deadline).ConfigureAwait(false);
             var desired = confirmed ?? firstDesired;
@@ -112,11 +114,13 @@ internal sealed class Reconciler(
             var desired = deregisterRequested ? DesiredState.Deregistration(target) : DesiredState.ForFunction(target, entry);
             var names = DesiredServices.NamesWanted(target, entry, options.Enterprise);
             var reading = Planning(source, view);
-            var read = await observer.ReadForFunctionAsync(DesiredServices.RequiredScopes(desired, reading), EntryScopes(reading), target, names, deadline)
+            var scopes = DesiredServices.RequiredScopes(desired, reading);
+            var read = await observer.ReadForFunctionAsync(scopes, EntryScopes(reading), target, names, deadline)
                 .ConfigureAwait(false);
             errors.AddRange(read.Errors);
             Learn(read.LocalDatacenter);
             var planning = Planning(source, view);
+            read = read with { State = await WithSharedEntriesAsync(read.State, scopes, planning, deadline).ConfigureAwait(false) };
             var plan = planner(desired, read.State, planning);
             Log.Planned(logger, report.Trigger.ToName(), plan.Actions.Count, plan.Problems.Count, plan.UnchangedServices);
             return await ExecuteAsync(report with { Errors = errors }, plan, desired, planning, deadline).ConfigureAwait(false);
@@ -167,7 +171,9 @@ internal sealed class Reconciler(
     private async Task<Replanned> ReplanAsync(PlanAction lost, DesiredState desired, PlanningOptions planning, CancellationToken cancellationToken)
     {
         var key = lost.Service;
-        var state = await observer.ReadServiceAsync(key, ConsulObjects.ConfigEntryScope(key.Scope, planning), cancellationToken).ConfigureAwait(false);
+        var state = await WithSharedEntriesAsync(
+            await observer.ReadServiceAsync(key, ConsulObjects.ConfigEntryScope(key.Scope, planning), cancellationToken).ConfigureAwait(false),
+            [key.Scope], planning, cancellationToken).ConfigureAwait(false);
         if (lost.FunctionArn is { } function)
         {
             // Why: the race was lost to another writer, possibly a targeted sync that acted on newer tags than this
@@ -257,6 +263,14 @@ internal sealed class Reconciler(
     }
 
     private static Func<ConsulScope, ConsulScope> EntryScopes(PlanningOptions planning) => scope => ConsulObjects.ConfigEntryScope(scope, planning);
+
+    // The shared entries (TERMINATING_GATEWAY, EXPORT_TO) of the scopes read; no request when the feature is off.
+    private async Task<ObservedState> WithSharedEntriesAsync(
+        ObservedState state, IReadOnlyList<Core.Planning.ConsulScope> scopes, PlanningOptions planning, CancellationToken cancellationToken)
+    {
+        var keys = SharedEntries.KeysToRead(scopes, planning);
+        return keys.Count == 0 ? state : state with { SharedEntries = await observer.ReadSharedAsync(keys, cancellationToken).ConfigureAwait(false) };
+    }
 
     // Why atomic: invocations may overlap in one process; the first one to learn the datacenter sets it, once.
     private void Learn(string? localDatacenter)

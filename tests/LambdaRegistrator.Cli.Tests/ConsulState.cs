@@ -33,6 +33,10 @@ internal static class ConsulState
             : [.. document.RootElement.EnumerateArray().Select(e => e.GetProperty("Name").GetString()!).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The config entry <paramref name="kind"/>/<paramref name="name"/>, or null when there is none.</summary>
+    public static Task<JsonDocument?> ConfigEntryAsync(ConsulTarget consul, string kind, string name) =>
+        GetAsync(consul, $"/v1/config/{kind}/{Uri.EscapeDataString(name)}");
+
     /// <summary>
     /// Writes a function's service as the Go registrator does: a service-defaults entry without Meta whose aws/lambda
     /// extension invokes <paramref name="arn"/> (upper-case ASYNCHRONOUS, as Go writes it), and a catalog registration

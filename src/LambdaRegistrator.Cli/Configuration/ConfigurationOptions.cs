@@ -44,6 +44,9 @@ internal sealed class ConfigurationOptions
         Add("--account-id", RegistratorHostOptions.AccountIdVariable, "AWS account of the managed functions, for the default registrator id and partial ARNs.", "12-digits");
         Add("--inventory-strategy", EnvironmentVariables.InventoryStrategy, "How a full sync lists functions: tagging or list-functions.", "strategy");
         Add("--service-defaults-format", EnvironmentVariables.ServiceDefaultsFormat, "envoy-extension (Consul 1.15+) or legacy-meta (Consul 1.12-1.14).", "format");
+        Add("--terminating-gateway", EnvironmentVariables.TerminatingGateway, "List the Lambda services in this terminating gateway's terminating-gateway entry.", "gateway");
+        Add("--export-to", EnvironmentVariables.ExportTo, "Export the Lambda services to these consumers in the exported-services entry: partition:<n>, peer:<n>, sameness-group:<n>.", "consumers");
+        Add("--create-gateway-entries", EnvironmentVariables.CreateGatewayEntries, "true: create a missing terminating-gateway or exported-services entry (never deleted).", "true|false");
         Add("--log-level", EnvironmentVariables.LogLevel, $"JSON-lines logs on stderr at trace, debug, info, warn or error (CLI default {DefaultLogLevel}).", "level");
         Add("--region", AwsEndpoints.RegionVariable, "AWS region of the functions.", "region");
         Add("--endpoint-url", AwsEndpoints.EndpointUrlVariable, "AWS endpoint for every service (an emulator such as moto_server).", "url");

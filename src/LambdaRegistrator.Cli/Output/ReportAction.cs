@@ -13,6 +13,7 @@ internal sealed record ReportAction : ReportSubject
         Reason = outcome.Action.Reason;
         Status = ReportWriter.Kebab(outcome.Status.ToString());
         Message = outcome.Message;
+        SharedEntries = outcome.Action.Steps.OfType<UpdateSharedEntry>().Select(s => s.ToString()).ToList() is { Count: > 0 } shared ? shared : null;
     }
 
     /// <summary><c>register</c>, <c>update</c> or <c>deregister</c>.</summary>
@@ -29,6 +30,10 @@ internal sealed record ReportAction : ReportSubject
     [JsonPropertyName("status")]
     [JsonPropertyOrder(7)]
     public string Status { get; }
+
+    /// <summary>The changes to entries shared with other owners (terminating-gateway, exported-services), one sentence each; omitted when none.</summary>
+    [JsonPropertyName("sharedEntries")]
+    public IReadOnlyList<string>? SharedEntries { get; }
 
     /// <summary>For a failure, what went wrong and what to do; for a re-planned action, what changed.</summary>
     [JsonPropertyName("message")]

@@ -9,6 +9,8 @@ public static class ConfigEntryKinds
         new(StringComparer.OrdinalIgnoreCase)
         {
             [ServiceDefaults.KindName] = ServiceDefaults.Read,
+            [TerminatingGateway.KindName] = TerminatingGateway.Read,
+            [ExportedServices.KindName] = ExportedServices.Read,
         };
 
     /// <summary>The typed body of a <paramref name="kind"/> entry read from Consul (its fields other than Kind, Name, Partition, Namespace, Meta and the indexes).</summary>

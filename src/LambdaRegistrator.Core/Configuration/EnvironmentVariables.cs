@@ -51,6 +51,15 @@ public static class EnvironmentVariables
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public const string MaxConcurrency = "MAX_CONCURRENCY";
 
+    /// <summary>Terminating-gateway service whose terminating-gateway config entry lists the Lambda services.</summary>
+    public const string TerminatingGateway = "TERMINATING_GATEWAY";
+
+    /// <summary>Comma-separated consumers (partition:&lt;n&gt;, peer:&lt;n&gt;, sameness-group:&lt;n&gt;) the Lambda services are exported to.</summary>
+    public const string ExportTo = "EXPORT_TO";
+
+    /// <summary>true: create a missing terminating-gateway or exported-services entry (never delete one).</summary>
+    public const string CreateGatewayEntries = "CREATE_GATEWAY_ENTRIES";
+
     /// <summary><c>true</c>: full syncs adopt every Go-written (unowned) managed-by-lambda-registrator service on NODE_NAME.</summary>
     public const string AdoptUnownedServices = "ADOPT_UNOWNED_SERVICES";
 

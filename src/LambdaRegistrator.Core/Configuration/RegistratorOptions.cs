@@ -86,6 +86,15 @@ public sealed partial record RegistratorOptions
     /// <summary>Parallel Consul writes and GetFunction calls.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
+    /// <summary>TERMINATING_GATEWAY: the gateway whose terminating-gateway entry lists the Lambda services; null leaves every gateway entry alone.</summary>
+    public string? TerminatingGateway { get; init; }
+
+    /// <summary>EXPORT_TO: consumers the Lambda services are exported to in the partition's exported-services entry; empty leaves it alone.</summary>
+    public IReadOnlyList<ExportConsumer> ExportTo { get; init; } = [];
+
+    /// <summary>CREATE_GATEWAY_ENTRIES: create the terminating-gateway or exported-services entry when it does not exist (it is never deleted).</summary>
+    public bool CreateGatewayEntries { get; init; }
+
     /// <summary>ADOPT_UNOWNED_SERVICES: full syncs take over every Go-written service on NODE_NAME (right when one registrator serves the Consul).</summary>
     public bool AdoptUnownedServices { get; init; }
 
@@ -219,6 +228,29 @@ public sealed partial record RegistratorOptions
         var marginMs = ReadInt(EnvironmentVariables.DeadlineMarginMs, Read(EnvironmentVariables.DeadlineMarginMs), 0, MaxDeadlineMarginMs, DefaultDeadlineMarginMs, errors);
         var concurrency = ReadInt(EnvironmentVariables.MaxConcurrency, Read(EnvironmentVariables.MaxConcurrency), 1, MaxMaxConcurrency, DefaultMaxConcurrency, errors);
 
+        var gateway = Read(EnvironmentVariables.TerminatingGateway);
+        if (gateway is not null && (gateway.Length > 256 || !GatewayNameRegex().IsMatch(gateway)))
+        {
+            errors.Add(Invalid(EnvironmentVariables.TerminatingGateway, gateway, "is not a Consul service name",
+                "letters, digits, '-', '_' and '.', starting and ending with a letter or digit (the terminating gateway's service name), or unset to leave gateway entries alone"));
+        }
+
+        var exportTo = ParseExportTo(Read(EnvironmentVariables.ExportTo), enterprise, errors);
+
+        var createEntries = false;
+        var createRaw = Read(EnvironmentVariables.CreateGatewayEntries);
+        if (createRaw is not null && !TryParseGoBool(createRaw, out createEntries))
+        {
+            errors.Add(Invalid(EnvironmentVariables.CreateGatewayEntries, createRaw, "is not a boolean",
+                "true or false (also 1/0, t/f, any case; default false)"));
+        }
+
+        if (createEntries && gateway is null && exportTo.Count == 0)
+        {
+            errors.Add(new ConfigurationError(EnvironmentVariables.CreateGatewayEntries,
+                $"{EnvironmentVariables.CreateGatewayEntries}=true but neither {EnvironmentVariables.TerminatingGateway} nor {EnvironmentVariables.ExportTo} is set: there is no entry to create; set one of them or unset {EnvironmentVariables.CreateGatewayEntries}."));
+        }
+
         var adopt = false;
         var adoptRaw = Read(EnvironmentVariables.AdoptUnownedServices);
         if (adoptRaw is not null && !TryParseGoBool(adoptRaw, out adopt))
@@ -253,6 +285,9 @@ public sealed partial record RegistratorOptions
             ServiceDefaultsFormat = format,
             DeadlineMargin = TimeSpan.FromMilliseconds(marginMs),
             MaxConcurrency = concurrency,
+            TerminatingGateway = gateway,
+            ExportTo = exportTo,
+            CreateGatewayEntries = createEntries,
             AdoptUnownedServices = adopt,
             Sources = sources,
         });
@@ -278,6 +313,42 @@ public sealed partial record RegistratorOptions
 
         errors.Add(Invalid(name, raw, problem, allowed));
         return fallback;
+    }
+
+    /// <summary>True for a consumer name of EXPORT_TO: a partition, peer or sameness group name.</summary>
+    internal static bool IsConsumerName(string name) => name.Length <= 64 && ConsumerNameRegex().IsMatch(name);
+
+    private static List<ExportConsumer> ParseExportTo(string? raw, bool enterprise, List<ConfigurationError> errors)
+    {
+        var consumers = new List<ExportConsumer>();
+        if (raw is null)
+        {
+            return consumers;
+        }
+
+        foreach (var part in raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ExportConsumer.TryParse(part) is not { } consumer)
+            {
+                errors.Add(Invalid(EnvironmentVariables.ExportTo, part, "is not an export consumer",
+                    "a comma-separated list of partition:<name>, peer:<name> or sameness-group:<name>, names of letters, digits, '-' and '_'"));
+            }
+            else if (consumer.NeedsEnterprise && !enterprise)
+            {
+                errors.Add(new ConfigurationError(EnvironmentVariables.ExportTo,
+                    $"{EnvironmentVariables.ExportTo} lists {consumer} but {EnvironmentVariables.Enterprise} is false: partition and sameness-group consumers exist only in Consul Enterprise; use peer:<name> or set {EnvironmentVariables.Enterprise}=true."));
+            }
+            else if (consumers.Contains(consumer))
+            {
+                errors.Add(new ConfigurationError(EnvironmentVariables.ExportTo, $"{EnvironmentVariables.ExportTo} lists {consumer} twice; list each consumer once."));
+            }
+            else
+            {
+                consumers.Add(consumer);
+            }
+        }
+
+        return consumers;
     }
 
     private static int ReadInt(string name, string? raw, int min, int max, int fallback, List<ConfigurationError> errors)
@@ -357,6 +428,12 @@ public sealed partial record RegistratorOptions
 
     [GeneratedRegex(@"^arn:(?<partition>[a-z-]{3,16}):ssm:(?<region>[a-z0-9-]{1,32}):\d{12}:parameter/[A-Za-z0-9_.\-/]{1,1011}$")]
     private static partial Regex ParameterArnRegex();
+
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$")]
+    private static partial Regex GatewayNameRegex();
+
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$")]
+    private static partial Regex ConsumerNameRegex();
 
     [GeneratedRegex(@"^[A-Za-z0-9._\-/:@+=]{1,128}$")]
     private static partial Regex RegistratorIdRegex();

@@ -19,6 +19,12 @@ public static class ConsulObjects
     /// <summary>The protocol of every Lambda service's service-defaults entry.</summary>
     public const string Protocol = "http";
 
+    /// <summary>Service meta key Consul's UI reads to show where a service came from.</summary>
+    public const string ExternalSourceKey = "external-source";
+
+    /// <summary>The <see cref="ExternalSourceKey"/> value the UI shows as "Registered via AWS Lambda" (<c>ui/packages/consul-ui/app/helpers/service/external-source.js</c>).</summary>
+    public const string ExternalSource = "lambda";
+
     /// <summary>Node meta of the external node (used only when the node does not exist yet).</summary>
     public static IReadOnlyDictionary<string, string> NodeMeta { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -54,9 +60,12 @@ public static class ConsulObjects
     public static ServiceKey ServiceOf(ConfigEntryKey entry) => entry.Scope.Service(entry.Name);
 
     /// <summary>The catalog registration of <paramref name="service"/> on NODE_NAME; its service ID is its name.</summary>
-    internal static CatalogRegistration Registration(DesiredService service, PlanningOptions options) =>
-        new(options.NodeName, NodeMeta,
-            new CatalogService(service.Key.Name, service.Key.Name, [Ownership.ManagedTag], Ownership.Meta(options.Source.RegistratorId, service.Function.Arn)));
+    internal static CatalogRegistration Registration(DesiredService service, PlanningOptions options)
+    {
+        var meta = Ownership.Meta(options.Source.RegistratorId, service.Function.Arn);
+        meta[ExternalSourceKey] = ExternalSource;
+        return new(options.NodeName, NodeMeta, new CatalogService(service.Key.Name, service.Key.Name, [Ownership.ManagedTag], meta));
+    }
 
     /// <summary>The config entries of <paramref name="service"/>, one per <see cref="ServiceEntryKinds"/> kind, in that order.</summary>
     internal static IReadOnlyList<ConfigEntry> ConfigEntriesOf(DesiredService service, PlanningOptions options) => [ServiceDefaultsOf(service, options)];

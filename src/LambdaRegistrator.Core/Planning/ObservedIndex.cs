@@ -24,6 +24,9 @@ internal sealed class ObservedIndex
     /// <summary>Config entries of any kind by key (kind + scope + entry name).</summary>
     public Dictionary<ConfigEntryKey, ObservedConfigEntry> Entries { get; } = [];
 
+    /// <summary>Shared entries (terminating-gateway, exported-services) by normalised key; absent = not read.</summary>
+    public Dictionary<ConfigEntryKey, SharedEntryRead> SharedEntries { get; } = [];
+
     public static ObservedIndex Build(ObservedState observed, PlanningOptions options)
     {
         var index = new ObservedIndex(options);
@@ -53,6 +56,15 @@ internal sealed class ObservedIndex
             if (index.IsManagedEntryScope(scope))
             {
                 index.Entries[entry.Entry.KeyIn(scope)] = entry;
+            }
+        }
+
+        foreach (var read in observed.SharedEntries)
+        {
+            var scope = index.Normalize(read.Key.Scope);
+            if (index.IsManaged(scope))
+            {
+                index.SharedEntries[new ConfigEntryKey(read.Key.Kind, scope, read.Key.Name)] = read;
             }
         }
 

@@ -20,6 +20,9 @@ public sealed record ObservedState(
     /// <summary>The config entries.</summary>
     public IReadOnlyList<ObservedConfigEntry> ConfigEntries { get; init; } = ConfigEntries ?? throw new ArgumentNullException(nameof(ConfigEntries));
 
+    /// <summary>The shared entries read (<see cref="SharedEntries.KeysToRead"/>), found, missing or unreadable; empty when the gateway feature is off.</summary>
+    public IReadOnlyList<SharedEntryRead> SharedEntries { get; init; } = [];
+
     /// <summary>Nothing registered in the given scopes (pass at least one scope; the default scope is <c>new ConsulScope(null, null, null)</c>).</summary>
     public static ObservedState Empty(params ConsulScope[] scopes) => new(scopes ?? throw new ArgumentNullException(nameof(scopes)), [], []);
 }

@@ -25,6 +25,12 @@ public static class PlanApplication
             nextIndex = Math.Max(nextIndex, entry.ModifyIndex + 1);
         }
 
+        var shared = new Dictionary<ConfigEntryKey, SharedEntryRead>();
+        foreach (var read in observed.SharedEntries)
+        {
+            shared[read.Key] = read;
+        }
+
         foreach (var action in plan.Actions)
         {
             var scope = action.Service.Scope;
@@ -66,10 +72,21 @@ public static class PlanApplication
                     case DeregisterService deregister:
                         services.Remove(scope.Service(deregister.ServiceId));
                         break;
+                    case UpdateSharedEntry update:
+                    {
+                        var found = shared.TryGetValue(update.Key, out var read) ? read.Entry : null;
+                        var merge = update.Merge(found?.Entry);
+                        if (merge.Entry is { } written)
+                        {
+                            shared[update.Key] = new SharedEntryRead(update.Key, new ObservedConfigEntry(update.Key.Scope, written, nextIndex++), null);
+                        }
+
+                        break;
+                    }
                 }
             }
         }
 
-        return new ObservedState(observed.Scopes, [.. services.Values], [.. entries.Values]);
+        return new ObservedState(observed.Scopes, [.. services.Values], [.. entries.Values]) { SharedEntries = [.. shared.Values] };
     }
 }

@@ -1,3 +1,4 @@
+using LambdaRegistrator.Core.ConfigEntries;
 using LambdaRegistrator.Core.Tags;
 
 namespace LambdaRegistrator.Core.Planning;
@@ -28,6 +29,9 @@ internal sealed class PlanContext(DesiredState desired, ObservedIndex observed, 
     public List<PlanProblem> Problems { get; } = [];
 
     public int Unchanged { get; set; }
+
+    /// <summary>Shared entries already reported as missing or unreadable in this plan (reported once, not per service).</summary>
+    public HashSet<ConfigEntryKey> ReportedSharedEntries { get; } = [];
 
     public void Problem(PlanProblemKind kind, LambdaArn? function, ServiceKey? key, string message) =>
         Problems.Add(new PlanProblem(kind, function, key, message));

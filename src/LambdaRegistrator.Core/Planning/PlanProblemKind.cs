@@ -42,6 +42,8 @@ public enum PlanProblemKind
     /// <summary>An owned object whose owner meta cannot be read; left as it is.</summary>
     UnreadableOwnerMeta,
 
+    /// <summary>A shared entry (terminating-gateway, exported-services) is missing or unreadable; the services are registered without it.</summary>
+    SharedEntryUnavailable,
     /// <summary>The inventory listed a resource whose ARN is not an unqualified function ARN; it is skipped.</summary>
     UnrecognisedResource,
 }

@@ -160,7 +160,9 @@ public static class Planner
 
         var wantedRegistration = ConsulObjects.Registration(wanted, options);
         var serviceDrift = service is null ? ["not in the catalog"] : Drift.Of(service.Service, wantedRegistration.Service);
-        if (steps.Count == 0 && serviceDrift.Count == 0)
+        var sharedDrift = new List<string>();
+        var sharedSteps = SharedEntries.Present(context, key, sharedDrift);
+        if (steps.Count == 0 && serviceDrift.Count == 0 && sharedSteps.Count == 0)
         {
             context.Unchanged++;
             return;
@@ -171,6 +173,9 @@ public static class Planner
             steps.Add(new RegisterService(wantedRegistration));
         }
 
+        // Why last: the shared entries list services that exist; a failure there does not stop the registration.
+        steps.AddRange(sharedSteps);
+
         var function = wanted.Function.Arn;
         var parts = new List<string> { wanted.Alias is null ? $"{function} is enabled" : $"{function} is enabled with alias \"{wanted.Alias}\"" };
         parts.AddRange(notes);
@@ -178,10 +183,11 @@ public static class Planner
         {
             parts.Add("not in the catalog");
             parts.AddRange(existingEntryDrift);
+            parts.AddRange(sharedDrift);
         }
         else
         {
-            parts.Add("drift: " + string.Join("; ", entryDrift.Concat(serviceDrift.Select(d => "service " + d))));
+            parts.Add("drift: " + string.Join("; ", entryDrift.Concat(serviceDrift.Select(d => "service " + d)).Concat(sharedDrift)));
         }
 
         var reason = string.Join("; ", parts);

@@ -56,6 +56,15 @@ public sealed record PlanningOptions
     /// <summary>CONSUL_EXTENSION_DATA_PREFIX without trailing slash; null when extension data is off.</summary>
     public string? ExtensionDataPrefix { get; init; }
 
+    /// <summary>TERMINATING_GATEWAY: the gateway whose terminating-gateway entry lists the Lambda services; null when off.</summary>
+    public string? TerminatingGateway { get; init; }
+
+    /// <summary>EXPORT_TO: consumers the Lambda services are exported to; empty when off.</summary>
+    public IReadOnlyList<ExportConsumer> ExportTo { get; init; } = [];
+
+    /// <summary>CREATE_GATEWAY_ENTRIES: create a missing shared entry.</summary>
+    public bool CreateGatewayEntries { get; init; }
+
     /// <summary>ADOPT_UNOWNED_SERVICES: a complete full sync takes over the Go-written services no function claims (and removes those whose function is done with them).</summary>
     public bool AdoptUnownedServices { get; init; }
 
@@ -79,6 +88,9 @@ public sealed record PlanningOptions
             Partitions = new HashSet<string>(options.Partitions, StringComparer.OrdinalIgnoreCase),
             ServiceDefaultsFormat = options.ServiceDefaultsFormat,
             ExtensionDataPrefix = options.ExtensionDataPrefix,
+            TerminatingGateway = options.TerminatingGateway,
+            ExportTo = options.ExportTo,
+            CreateGatewayEntries = options.CreateGatewayEntries,
             AdoptUnownedServices = options.AdoptUnownedServices,
         };
     }

@@ -124,7 +124,8 @@ internal static class RemovalRules
                 continue;
             }
 
-            var steps = new List<PlanStep>(2);
+            // Why shared entries first: once the service is gone nothing says its line in a shared entry was this registrator's.
+            var steps = SharedEntries.Absent(context, key);
 
             // Why kept: a function another registrator manages through its DATACENTER still uses its entries there,
             // and they are global; only its catalog registration in this datacenter is this registrator's to remove.
@@ -144,6 +145,11 @@ internal static class RemovalRules
             if (steps.Count == 0)
             {
                 continue;
+            }
+
+            foreach (var shared in steps.OfType<UpdateSharedEntry>())
+            {
+                reason += $"; listed in {shared.Key}";
             }
 
             context.Actions.Add(new PlanAction(PlanActionKind.Deregister, key, ownerArn, steps, reason, MeshIdentities.For(PlanActionKind.Deregister, key, context.Options)));

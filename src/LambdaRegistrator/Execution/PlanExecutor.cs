@@ -21,6 +21,8 @@ namespace LambdaRegistrator.Execution;
 /// <param name="time">The clock <paramref name="writeGrace"/> is measured on.</param>
 internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int maxCasRetries, TimeSpan writeGrace, TimeProvider time, ILogger logger)
 {
+    private readonly SharedEntryWriter _shared = new(consul, maxCasRetries, logger);
+
     /// <summary>Executes <paramref name="plan"/>; never throws for a failed write.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="replan">Re-reads and re-plans the service of a lost action after a lost race.</param>
@@ -155,10 +157,13 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
     // Why: writes already started may run into the margin past the deadline token (a half-written service, an entry
     // without its registration, is worse than using a few milliseconds of the margin), but no further: `writes` fires
     // when the margin is spent, so a hung Consul cannot keep the invocation alive past Lambda's own deadline.
-    // Returns the config entry whose check-and-set was lost (null when none was), or the failure.
+    // Returns the config entry whose check-and-set was lost (null when none was), or the failure. A shared entry step
+    // that fails does not stop the others (the service is registered, or deregistered, without it); its failure is
+    // reported once the other steps ran.
     private async Task<(ConfigEntryKey? LostOn, string? Failure)> RunStepsAsync(PlanAction action, CancellationToken writes)
     {
         var scope = ConsulMapping.ToWire(action.Service.Scope);
+        List<string>? sharedFailures = null;
         foreach (var step in action.Steps)
         {
             try
@@ -186,6 +191,24 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
                         await consul.DeregisterAsync(new CatalogDeregistration { Node = deregister.Node, ServiceId = deregister.ServiceId }, scope, writes)
                             .ConfigureAwait(false);
                         break;
+                    case UpdateSharedEntry shared:
+                        string? sharedFailure;
+                        try
+                        {
+                            sharedFailure = await _shared.ApplyAsync(shared, writes).ConfigureAwait(false);
+                        }
+                        catch (Consul.Errors.ConsulException exception)
+                        {
+                            sharedFailure = exception.Message;
+                        }
+
+                        if (sharedFailure is not null)
+                        {
+                            Log.ActionFailed(logger, action.Kind.ToString(), action.Service.ToString(), $"{Describe(step)}: {sharedFailure}");
+                            (sharedFailures ??= []).Add($"{Describe(step)}: {sharedFailure}");
+                        }
+
+                        break;
                     default:
                         return (null, $"unknown plan step {step.GetType().Name}");
                 }
@@ -202,7 +225,7 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
             }
         }
 
-        return (null, null);
+        return (null, sharedFailures is null ? null : string.Join("; ", sharedFailures));
     }
 
     private static string Describe(PlanStep step) => step switch
@@ -211,6 +234,7 @@ internal sealed class PlanExecutor(IConsulClient consul, int maxConcurrency, int
         RegisterService register => $"catalog register \"{register.Registration.Service.Id}\"",
         DeleteConfigEntry delete => $"DELETE {delete.Key.Kind} \"{delete.Key.Name}\" (cas {delete.CasIndex})",
         DeregisterService deregister => $"catalog deregister \"{deregister.ServiceId}\"",
+        UpdateSharedEntry shared => shared.ToString(),
         _ => step.GetType().Name,
     };
 }

@@ -226,6 +226,37 @@ internal sealed class ObservedStateReader(IConsulClient consul, string nodeName,
         && string.Equals(item.Partition, query.Partition, StringComparison.OrdinalIgnoreCase)
         && (query.Namespace == AllNamespaces || string.Equals(item.Namespace, query.Namespace, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Reads the shared entries (terminating-gateway, exported-services) named by <paramref name="keys"/>: one GET each.
+    /// A missing entry is read as missing; a denied or failed read is kept with the sentence to report, so that the
+    /// services are still planned.
+    /// </summary>
+    public async Task<IReadOnlyList<SharedEntryRead>> ReadSharedAsync(IReadOnlyList<ConfigEntryKey> keys, CancellationToken cancellationToken)
+    {
+        var reads = new SharedEntryRead[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
+            try
+            {
+                var found = (await consul.GetConfigEntryAsync(key.Kind, key.Name, ConsulMapping.ToWire(key.Scope), cancellationToken).ConfigureAwait(false)).Value;
+                reads[i] = new SharedEntryRead(key, found is null ? null : new ObservedConfigEntry(key.Scope, ConsulMapping.ToCore(found), found.ModifyIndex), null);
+            }
+            catch (ConsulPermissionDeniedException exception)
+            {
+                Log.ConsulReadFailed(logger, key.ToString(), exception.Message);
+                reads[i] = new SharedEntryRead(key, null, SharedEntries.ReadDeniedMessage(key, exception.Message));
+            }
+            catch (ConsulException exception)
+            {
+                Log.ConsulReadFailed(logger, key.ToString(), exception.Message);
+                reads[i] = new SharedEntryRead(key, null, $"reading {key} from Consul failed: {exception.Message} The Lambda services are not listed in it in this sync.");
+            }
+        }
+
+        return reads;
+    }
+
     private static string Quoted(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     // Why: Consul answers a list read the token may only partly see with 200 and the entries silently dropped, marked

@@ -26,6 +26,12 @@ public sealed record FaultRule
     /// <summary>Abort the connection without any HTTP response.</summary>
     public bool DropConnection { get; init; }
 
+    /// <summary>
+    /// Runs after <see cref="Delay"/> and before the request is served: e.g. another writer's change between a client's
+    /// read and its check-and-set write. Requests it makes itself are not matched by this rule once its count is used up.
+    /// </summary>
+    public Func<Task>? BeforeServe { get; init; }
+
     /// <summary>How many matching requests the rule still applies to; null for all of them.</summary>
     public int? Count { get; init; }
 

@@ -102,6 +102,11 @@ internal sealed class ConsulHttpPipeline
                     await Task.Delay(fault.Delay, context.RequestAborted);
                 }
 
+                if (fault.BeforeServe is { } before)
+                {
+                    await before();
+                }
+
                 if (fault.DropConnection)
                 {
                     context.Abort();

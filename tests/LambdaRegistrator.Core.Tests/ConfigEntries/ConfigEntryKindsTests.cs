@@ -54,15 +54,15 @@ public sealed class ConfigEntryKindsTests
     [Fact]
     public void Read_KindNotModelled_EveryFieldRoundTrips()
     {
-        var fields = Fields("""{"Services":[{"Name":"db","CAFile":"/ca.pem"},{"Name":"web","SNI":"web.example"}],"Hash":42}""");
+        var fields = Fields("""{"Listeners":[{"Port":8080,"Protocol":"http","Services":[{"Name":"web"}]}],"Hash":42}""");
 
-        var body = ConfigEntryKinds.Read("terminating-gateway", fields);
+        var body = ConfigEntryKinds.Read("ingress-gateway", fields);
 
         var raw = Assert.IsType<RawBody>(body);
-        Assert.Equal("terminating-gateway", raw.Kind);
+        Assert.Equal("ingress-gateway", raw.Kind);
         Assert.Equal(Json(fields), Json(raw.ToFields()));
-        Assert.Empty(raw.DriftFrom(ConfigEntryKinds.Read("terminating-gateway", fields)));
-        Assert.Equal(["terminating-gateway Services differs"], raw.DriftFrom(ConfigEntryKinds.Read("terminating-gateway", Fields("""{"Services":[],"Hash":42}"""))));
+        Assert.Empty(raw.DriftFrom(ConfigEntryKinds.Read("ingress-gateway", fields)));
+        Assert.Equal(["ingress-gateway Listeners differs"], raw.DriftFrom(ConfigEntryKinds.Read("ingress-gateway", Fields("""{"Listeners":[],"Hash":42}"""))));
     }
 
     public static TheoryData<string, string, string, string> Drifts => new()

@@ -63,7 +63,11 @@ internal static class Fx
 
     /// <summary>A service registered by this project's registrator (owner meta + managed tag).</summary>
     public static ObservedService OwnedService(string name, string function, string registratorId = Me, ConsulScope? scope = null) =>
-        new(scope ?? Default, new CatalogService(name, name, [Ownership.ManagedTag], OwnerMeta(function, registratorId)));
+        new(scope ?? Default, new CatalogService(name, name, [Ownership.ManagedTag], ServiceMeta(function, registratorId)));
+
+    /// <summary>The meta this registrator writes on a catalog service: the owner meta and <c>external-source = lambda</c>.</summary>
+    public static Dictionary<string, string> ServiceMeta(string function, string registratorId = Me) =>
+        new(OwnerMeta(function, registratorId), StringComparer.Ordinal) { [ConsulObjects.ExternalSourceKey] = ConsulObjects.ExternalSource };
 
     /// <summary>A service registered by the Go registrator: managed tag, no meta.</summary>
     public static ObservedService GoService(string name, ConsulScope? scope = null) =>

@@ -45,7 +45,7 @@ public sealed class PlannerContentTests
                 Assert.Equal("orders", registration.Service.Id);
                 Assert.Equal("orders", registration.Service.Name);
                 Assert.Equal(["managed-by-lambda-registrator"], registration.Service.Tags);
-                Assert.Equal(OwnerMeta("orders"), registration.Service.Meta);
+                Assert.Equal(OwnerMeta("orders").Append(new("external-source", "lambda")), registration.Service.Meta.OrderBy(m => m.Key == "external-source"));
             });
     }
 
@@ -135,7 +135,7 @@ public sealed class PlannerContentTests
         Assert.Equal(PlanActionKind.Update, action.Kind);
         Assert.Contains("adopting", action.Reason, StringComparison.Ordinal);
         Assert.Equal(17UL, Assert.IsType<PutConfigEntry>(action.Steps[0]).CasIndex);
-        Assert.Equal(OwnerMeta("orders"), Assert.IsType<RegisterService>(action.Steps[1]).Registration.Service.Meta);
+        Assert.Equal(ServiceMeta("orders"), Assert.IsType<RegisterService>(action.Steps[1]).Registration.Service.Meta);
     }
 
     [Fact]
@@ -346,5 +346,21 @@ public sealed class PlannerContentTests
 
         Assert.True(plan.IsEmpty);
         Assert.Equal(["/ext/default/default/orders"], plan.MeshIdentities.Select(m => m.Path));
+    }
+
+    [Fact]
+    public void CreatePlan_RegisteredBeforeExternalSource_OneRegistrationUpdateThenSteadyState()
+    {
+        var old = new ObservedService(Default, new CatalogService("orders", "orders", [Ownership.ManagedTag], OwnerMeta("orders")));
+        var observed = Observed(old, OwnedEntry("orders", "orders", 3));
+
+        var plan = Planner.CreatePlan(Full(Enabled("orders")), observed, Options());
+
+        var action = Assert.Single(plan.Actions);
+        Assert.Equal(PlanActionKind.Update, action.Kind);
+        Assert.Contains("service Meta external-source missing", action.Reason, StringComparison.Ordinal);
+        var register = Assert.IsType<RegisterService>(Assert.Single(action.Steps));
+        Assert.Equal("lambda", register.Registration.Service.Meta["external-source"]);
+        Assert.True(Planner.CreatePlan(Full(Enabled("orders")), PlanApplication.Apply(observed, plan), Options()).IsEmpty);
     }
 }
