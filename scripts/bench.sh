@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 7's account-scale benchmark: synthetic accounts of 100, 1,000 and 10,000 functions behind a counting AWS stub
+# The account-scale benchmark: synthetic accounts of 100, 1,000 and 10,000 functions behind a counting AWS stub
 # and the Consul simulator (5 ms per request), each engine strategy against a Go-equivalent one. Writes the
 # "Account scale" block of bench/RESULTS.md (between its markers) and prints it.
 # Usage: ./scripts/bench.sh [--quick] [more options: --sizes, --reps, --latency-ms, --strategies, --no-moto]

@@ -193,14 +193,15 @@ build_aot() { # zipdir
   echo "package.sh: provided.al2023 ($rid), Native AOT -> $1/$provided_zip"
   # Why these settings (measured: bench/RESULTS.md, "Native AOT"):
   # - InvariantGlobalization (Directory.Build.props): no ICU; the registrator only compares ordinal strings.
-  # - OptimizationPreference=Speed: the measured cold start and full-sync CPU are what Lambda bills; see RESULTS.md
-  #   for the size cost against the default (blended) and Size.
+  # - OptimizationPreference left at ILCompiler's default (blended): measured side by side with Speed and Size
+  #   (bench/ColdStart/run.sh --variants), it had the lowest CPU to the first /next and to the end of a 20-function
+  #   sync in both rounds, Speed the highest CPU and the largest zip, Size the smallest zip (-2%) at slightly more CPU.
   # - StripSymbols: the executable carries no DWARF; NativeAOT's own stack-trace data stays, so exception logs keep
   #   method names. The split-off .dbg file is not packaged.
   # - UseSystemResourceKeys stays off: framework exception messages are what a user reads in an error.
   if ! dotnet publish "$project" -c Release -r "$rid" \
       --artifacts-path "$build" -o "$pub" --nologo \
-      -p:PublishAot=true -p:OptimizationPreference=Speed -p:StripSymbols=true \
+      -p:PublishAot=true -p:StripSymbols=true \
       -p:TrimmerSingleWarn=false -p:TreatWarningsAsErrors=true -p:ILLinkTreatWarningsAsErrors=true \
       -p:IlcTreatWarningsAsErrors=true -p:ContinuousIntegrationBuild=true \
       "${native[@]}" "${extra[@]}" >"$log" 2>&1; then

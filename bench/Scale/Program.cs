@@ -5,7 +5,7 @@ using LambdaRegistrator.Bench.Scale.Child;
 using LambdaRegistrator.Bench.Scale.Orchestration;
 using LambdaRegistrator.Bench.Scale.Report;
 
-// Issue 7's account-scale benchmark. `child <strategy> <aws> <consul> <log>` is the measured process the orchestrator
+// The account-scale benchmark. `child <strategy> <aws> <consul> <log>` is the measured process the orchestrator
 // starts per scenario; any other arguments run the orchestrator (see BenchOptions.Usage).
 if (args is ["child", var strategy, var aws, var consul, var log])
 {

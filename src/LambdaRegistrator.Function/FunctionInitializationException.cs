@@ -1,7 +1,7 @@
 namespace LambdaRegistrator.Function;
 
 /// <summary>A fatal cold-start failure with the error type Lambda reports for it (e.g. <c>Runtime.InvalidConfiguration</c>).</summary>
-public sealed class FunctionInitializationException : Exception
+internal sealed class FunctionInitializationException : Exception
 {
     /// <summary>Creates the exception; <paramref name="message"/> says what went wrong and what to do.</summary>
     public FunctionInitializationException(string errorType, string message)

@@ -1,7 +1,7 @@
 namespace LambdaRegistrator.Function;
 
 /// <summary>Handles one Lambda invocation: the event JSON in, a short JSON summary or a typed failure out.</summary>
-public interface IInvocationHandler
+internal interface IInvocationHandler
 {
     /// <summary>
     /// How long before the invocation deadline the token passed to <see cref="HandleAsync"/> fires

@@ -5,4 +5,4 @@ namespace LambdaRegistrator.Function;
 /// <param name="Deadline">When Lambda stops the invocation (from <c>Lambda-Runtime-Deadline-Ms</c>, or the configured budget under the managed runtime).</param>
 /// <param name="InvokedFunctionArn">The ARN used to invoke, possibly with an alias or version; null when unknown.</param>
 /// <param name="TraceId">The X-Ray trace header (<c>Root=…;Parent=…;Sampled=…</c>); null when absent.</param>
-public sealed record InvocationContext(string? AwsRequestId, DateTimeOffset Deadline, string? InvokedFunctionArn, string? TraceId);
+internal sealed record InvocationContext(string? AwsRequestId, DateTimeOffset Deadline, string? InvokedFunctionArn, string? TraceId);

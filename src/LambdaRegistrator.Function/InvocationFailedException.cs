@@ -9,7 +9,7 @@ namespace LambdaRegistrator.Function;
 /// <c>InvocationFailedException</c>; the specific error type leads the message (<c>Registrator.ActionsFailed: …</c>)
 /// and is in <see cref="ErrorType"/>. The custom runtime (<c>bootstrap</c>) reports the specific type directly.
 /// </remarks>
-public sealed class InvocationFailedException : Exception
+internal sealed class InvocationFailedException : Exception
 {
     /// <summary>Creates the exception for a failed invocation.</summary>
     public InvocationFailedException(string errorType, string errorMessage)

@@ -4,7 +4,7 @@ namespace LambdaRegistrator.Function;
 /// The outcome of one invocation: the JSON response body, or a failure that Lambda records as a function error
 /// (so EventBridge retries and CloudWatch alarms see it) with an error type such as <c>Registrator.ActionsFailed</c>.
 /// </summary>
-public sealed class InvocationResult
+internal sealed class InvocationResult
 {
     private InvocationResult(ReadOnlyMemory<byte> responseJson, string? errorType, string? errorMessage)
     {

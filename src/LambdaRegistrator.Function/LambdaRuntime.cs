@@ -12,7 +12,7 @@ namespace LambdaRegistrator.Function;
 /// <c>/runtime/init/error</c>, 2 when <c>AWS_LAMBDA_RUNTIME_API</c> is missing, 3 when the Runtime API failed or
 /// answered 500.
 /// </remarks>
-public static class LambdaRuntime
+internal static class LambdaRuntime
 {
     /// <summary>Runs the loop with parsed options.</summary>
     public static Task<int> RunAsync(IFunctionInitializer initializer, RuntimeOptions options, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace LambdaRegistrator.Function;
 
 /// <summary>Settings of the Runtime API loop, parsed once at cold start.</summary>
-public sealed record RuntimeOptions
+internal sealed record RuntimeOptions
 {
     /// <summary>Base address of the Runtime API, <c>http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/</c>.</summary>
     public required Uri RuntimeApi { get; init; }

@@ -1,26 +1,27 @@
+using Microsoft.Extensions.Time.Testing;
 using LambdaRegistrator.Cli.Output;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LambdaRegistrator.Cli.Tests;
 
-/// <summary>The progress lines of a long sync, driven by the engine's own log events and a manual clock.</summary>
+/// <summary>The progress lines of a long sync, driven by the engine's own log events and a fake clock.</summary>
 public sealed class SyncProgressTests
 {
     [Fact]
     public void Tick_BeforeAndDuringExecution_SaysWhatIsHappeningAndStopsWhenDone()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var output = new StringWriter();
         using var progress = new SyncProgress(NullLogger.Instance, output, every: 100, TimeSpan.FromSeconds(2), clock);
 
-        clock.Tick(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(2));
         Planned(progress, actions: 3);
         ActionDone(progress);
-        clock.Tick(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(2));
         ActionDone(progress);
         ActionDone(progress);
-        clock.Tick(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal(
             [
@@ -33,7 +34,7 @@ public sealed class SyncProgressTests
     [Fact]
     public void IsEnabled_UserLevelError_StillReceivesTheInformationEventsItCounts()
     {
-        using var progress = new SyncProgress(NullLogger.Instance, TextWriter.Null, every: 1, TimeSpan.FromSeconds(2), new ManualTimeProvider());
+        using var progress = new SyncProgress(NullLogger.Instance, TextWriter.Null, every: 1, TimeSpan.FromSeconds(2), new FakeTimeProvider());
 
         Assert.True(progress.IsEnabled(LogLevel.Information));
         Assert.False(progress.IsEnabled(LogLevel.Debug));

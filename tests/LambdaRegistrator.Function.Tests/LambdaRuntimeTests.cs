@@ -28,19 +28,22 @@ public sealed class LambdaRuntimeTests
         Assert.Equal(0, await loop.StopAsync());
     }
 
-    public static TheoryData<string, Func<InvocationResult>, string, string> Failures => new()
+    // A handler either returns a failure result (errorType is the result's type) or throws (errorType is the exception's).
+    public static TheoryData<string, bool, string, string> Failures => new()
     {
-        { "an event the registrator rejects", () => InvocationResult.Failure("Registrator.MalformedEvent", "detail-type is missing"), "Registrator.MalformedEvent", "detail-type is missing" },
-        { "some Consul writes failed", () => InvocationResult.Failure("Registrator.ActionsFailed", "2 of 20 actions failed"), "Registrator.ActionsFailed", "2 of 20 actions failed" },
-        { "a handler bug", () => throw new InvalidOperationException("the plan had a cycle"), nameof(InvalidOperationException), "the plan had a cycle" },
+        { "an event the registrator rejects", false, "Registrator.MalformedEvent", "detail-type is missing" },
+        { "some Consul writes failed", false, "Registrator.ActionsFailed", "2 of 20 actions failed" },
+        { "a handler bug", true, nameof(InvalidOperationException), "the plan had a cycle" },
     };
 
     [Theory]
     [MemberData(nameof(Failures))]
-    public async Task RunAsync_HandlerFails_PostsErrorWithTypeHeaderAndJsonBody(string scenario, Func<InvocationResult> outcome, string errorType, string errorMessage)
+    public async Task RunAsync_HandlerFails_PostsErrorWithTypeHeaderAndJsonBody(string scenario, bool handlerThrows, string errorType, string errorMessage)
     {
         _ = scenario;
-        var initializer = new TestInitializer((_, _, _) => Task.FromResult(outcome()));
+        var initializer = new TestInitializer((_, _, _) => handlerThrows
+            ? throw new InvalidOperationException(errorMessage)
+            : Task.FromResult(InvocationResult.Failure(errorType, errorMessage)));
         await using var loop = await LoopHarness.StartAsync(initializer);
 
         var id = loop.Emulator.Enqueue("{}");

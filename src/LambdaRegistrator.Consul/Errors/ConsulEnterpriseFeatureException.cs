@@ -3,7 +3,7 @@ using System.Net;
 namespace LambdaRegistrator.Consul.Errors;
 
 /// <summary>A namespace or partition was sent to a Community Edition Consul, which rejects them (400).</summary>
-public sealed class ConsulEnterpriseFeatureException : ConsulValidationException
+internal sealed class ConsulEnterpriseFeatureException : ConsulValidationException
 {
     /// <summary>Creates an error with a generic message.</summary>
     public ConsulEnterpriseFeatureException()

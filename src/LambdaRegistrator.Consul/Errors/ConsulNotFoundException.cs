@@ -3,7 +3,7 @@ using System.Net;
 namespace LambdaRegistrator.Consul.Errors;
 
 /// <summary>Consul answered 404 for something other than a missing config entry (wrong address or path prefix, or a missing name).</summary>
-public sealed class ConsulNotFoundException : ConsulException
+internal sealed class ConsulNotFoundException : ConsulException
 {
     /// <summary>Creates an error with a generic message.</summary>
     public ConsulNotFoundException()

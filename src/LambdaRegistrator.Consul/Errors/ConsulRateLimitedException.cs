@@ -3,7 +3,7 @@ using System.Net;
 namespace LambdaRegistrator.Consul.Errors;
 
 /// <summary>Consul refused the request because a rate limit was hit (429, or 503 with a rate-limit text).</summary>
-public sealed class ConsulRateLimitedException : ConsulException
+internal sealed class ConsulRateLimitedException : ConsulException
 {
     /// <summary>Creates an error with a generic message.</summary>
     public ConsulRateLimitedException()

@@ -3,7 +3,7 @@ using System.Net;
 namespace LambdaRegistrator.Consul.Errors;
 
 /// <summary>Consul did not answer within ConsulClientOptions.Timeout.</summary>
-public sealed class ConsulTimeoutException : ConsulUnavailableException
+internal sealed class ConsulTimeoutException : ConsulUnavailableException
 {
     /// <summary>Creates an error with a generic message.</summary>
     public ConsulTimeoutException()

@@ -1,7 +1,7 @@
 namespace LambdaRegistrator.Consul.Errors;
 
 /// <summary>The TLS connection to Consul failed closed; <see cref="Kind"/> says why and the message says what to set.</summary>
-public sealed class ConsulTlsException : ConsulUnavailableException
+internal sealed class ConsulTlsException : ConsulUnavailableException
 {
     /// <summary>Creates an error with a generic message.</summary>
     public ConsulTlsException()

@@ -1,7 +1,7 @@
 namespace LambdaRegistrator.Consul.Errors;
 
 /// <summary>Why the TLS connection to Consul was refused.</summary>
-public enum TlsFailureKind
+internal enum TlsFailureKind
 {
     /// <summary>The handshake failed for another reason (protocol mismatch, plain HTTP server, client certificate refused).</summary>
     Handshake,

@@ -3,7 +3,7 @@ using LambdaRegistrator.Core.Tags;
 namespace LambdaRegistrator.Core.ConfigEntries;
 
 /// <summary>Meta keys of the Consul 1.12-1.14 serverless plugin (<c>agent/xds/serverlessplugin</c>), used by the legacy-meta format.</summary>
-public static class LegacyServiceDefaultsMeta
+internal static class LegacyServiceDefaultsMeta
 {
     /// <summary><c>"true"</c> turns the plugin on for the service.</summary>
     public const string Enabled = LambdaTags.Prefix + "enabled";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LambdaRegistrator.Core.ConfigEntries;
 
 /// <summary>A config entry of a kind the registrator does not model: every field is kept in <see cref="ConfigEntryBody.Unknown"/> and written back unchanged.</summary>
-public sealed record RawBody : ConfigEntryBody
+internal sealed record RawBody : ConfigEntryBody
 {
     /// <summary>Creates the body of a <paramref name="kind"/> entry from its fields.</summary>
     public RawBody(string kind, IReadOnlyDictionary<string, JsonElement> fields)

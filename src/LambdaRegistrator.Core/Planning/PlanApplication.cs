@@ -3,7 +3,7 @@ using LambdaRegistrator.Core.ConfigEntries;
 namespace LambdaRegistrator.Core.Planning;
 
 /// <summary>Applies a plan to an observed state the way Consul would (CAS checked, ModifyIndex bumped): for tests, dry runs and the idempotence property.</summary>
-public static class PlanApplication
+internal static class PlanApplication
 {
     /// <summary>The observed state after every step of <paramref name="plan"/> succeeded.</summary>
     /// <exception cref="InvalidOperationException">A step's CAS index does not match the state (the plan was made for another state).</exception>

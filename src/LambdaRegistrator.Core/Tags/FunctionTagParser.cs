@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace LambdaRegistrator.Core.Tags;
 
-/// <summary>Parses one function's tags into a <see cref="TagParseResult"/> (behaviour.md section 1; values compared case-insensitively).</summary>
+/// <summary>Parses one function's tags into a <see cref="TagParseResult"/> (the tag table in README.md; values compared case-insensitively).</summary>
 public static partial class FunctionTagParser
 {
     /// <summary>Parses the tags of one function.</summary>

@@ -1,6 +1,6 @@
 namespace LambdaRegistrator.Core.Tags;
 
-/// <summary>The opt-in tag keys on a Lambda function (behaviour.md section 1); keys are case-sensitive like AWS tag keys.</summary>
+/// <summary>The opt-in tag keys on a Lambda function (the tag table in README.md); keys are case-sensitive like AWS tag keys.</summary>
 public static class LambdaTags
 {
     /// <summary>Common prefix of every registrator tag.</summary>

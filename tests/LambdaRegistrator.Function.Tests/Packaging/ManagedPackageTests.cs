@@ -1,3 +1,4 @@
+using LambdaRegistrator.TestKit.Aws;
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Loader;

@@ -1,3 +1,4 @@
+using LambdaRegistrator.TestKit.Aws;
 using LambdaRegistrator.ConsulSimulator.Faults;
 using LambdaRegistrator.Reliability.Tests.Infrastructure;
 using LambdaRegistrator.TestKit.Consul;

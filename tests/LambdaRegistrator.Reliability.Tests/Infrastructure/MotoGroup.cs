@@ -1,3 +1,4 @@
+using LambdaRegistrator.TestKit.Aws;
 namespace LambdaRegistrator.Reliability.Tests.Infrastructure;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using LambdaRegistrator.TestKit.Aws;
 using System.Security.Cryptography.X509Certificates;
 using LambdaRegistrator.Reliability.Tests.Infrastructure;
 using LambdaRegistrator.TestKit.Consul;

@@ -72,7 +72,7 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
         Assert.Equal(3, second.Summary.Unchanged);
     }
 
-    // Issue 7: an event for a function that did not change costs at most 4 requests in all and writes nothing, however
+    // The per-event cost: an event for a function that did not change costs at most 4 requests in all and writes nothing, however
     // many aliases it has: GetFunction + ListAliases on AWS, node-services + one filtered service-defaults list on Consul.
     [Fact]
     public async Task HandleEvent_UnchangedFunctionWithTwoAliases_TwoConsulReadsAndNoWrites()
