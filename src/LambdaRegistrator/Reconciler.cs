@@ -1,4 +1,5 @@
 using LambdaRegistrator.Core.Configuration;
+using LambdaRegistrator.Core.Confirmation;
 using LambdaRegistrator.Core.Planning;
 using LambdaRegistrator.Core.Sources;
 using LambdaRegistrator.Core.Tags;
@@ -13,7 +14,7 @@ namespace LambdaRegistrator;
 
 /// <summary>
 /// One sync, start to finish: read the AWS inventory and the Consul state, plan, confirm the functions the plan would
-/// change (GetFunction for Tagging-API data, ListAliases for aliases), plan again, execute, keep mesh identities.
+/// change (GetFunction, qualified by alias for the aliases its tags name), plan again, execute, keep mesh identities.
 /// Holds no per-sync state except the agent's datacenter once learned (set atomically); safe for overlapping invocations.
 /// </summary>
 internal sealed class Reconciler(
@@ -195,8 +196,8 @@ internal sealed class Reconciler(
         return new Replanned(action, action is null ? problem : null);
     }
 
-    // Confirms the functions the first plan would change: GetFunction (Tagging-API data may be stale or list deleted
-    // functions) and ListAliases (aliases are only listed for functions that change). Returns null when nothing needed
+    // Confirms the functions the first plan would change: Tagging-API data may be stale or list deleted functions, and
+    // aliases are only looked up for functions that change (GetFunction Qualifier=<alias>, see ConfirmationProgress). Returns null when nothing needed
     // confirming: the first plan stands and is not made again.
     private async Task<DesiredState?> ConfirmAsync(InventoryResult listed, Plan firstPlan, List<string> errors, CancellationToken deadline)
     {
@@ -222,9 +223,11 @@ internal sealed class Reconciler(
             async (index, token) =>
             {
                 var arn = toRead[index];
-                reads[index] = inventory.NeedsConfirmation
-                    ? await reader.ReadAsync(arn, includeAliases: true, token).ConfigureAwait(false)
-                    : await reader.WithAliasesAsync(byArn[arn], arn, token).ConfigureAwait(false);
+                // Tagging-API tags are only a hint of which aliases to read; ListFunctions' entries were read with GetFunction.
+                var start = inventory.NeedsConfirmation
+                    ? ConfirmationProgress.Listed(byArn.GetValueOrDefault(arn)?.Tags)
+                    : ConfirmationProgress.Read(byArn[arn].Tags!);
+                reads[index] = await reader.ConfirmAsync(arn, start, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
         var complete = listed.IsComplete;

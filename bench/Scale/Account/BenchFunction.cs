@@ -40,6 +40,9 @@ internal sealed class BenchFunction
     /// <summary>A realistic FunctionConfiguration (ListFunctions and GetFunction share it), UTF-8 JSON.</summary>
     public byte[] ConfigurationJson { get; }
 
+    /// <summary>The configuration GetFunction returns with <c>Qualifier=<paramref name="alias"/></c>: the FunctionArn is the alias ARN.</summary>
+    public byte[] QualifiedConfigurationJson(string alias) => Encoding.UTF8.GetBytes(RenderConfiguration(Name, $"{Arn}:{alias}"));
+
     // Why: a real FunctionConfiguration is ~700 bytes; page and parse costs at 10,000 functions depend on it.
     private static string RenderConfiguration(string name, string arn) =>
         "{\"FunctionName\":\"" + name + "\",\"FunctionArn\":\"" + arn + "\",\"Runtime\":\"python3.12\","

@@ -239,9 +239,11 @@ internal sealed class AwsStub : IAsyncDisposable
 
     private async Task GetFunctionAsync(HttpContext context, string nameOrArn)
     {
-        if (_account.Find(nameOrArn) is not { } function)
+        // Like Lambda: Qualifier=<alias> of a missing alias (or function) answers 404 naming the qualified ARN.
+        var qualifier = context.Request.Query["Qualifier"].ToString();
+        if (_account.Find(nameOrArn) is not { } function || (qualifier.Length > 0 && !function.Aliases.Contains(qualifier)))
         {
-            await ErrorAsync(context, 404, "ResourceNotFoundException", $"Function not found: {nameOrArn}");
+            await ErrorAsync(context, 404, "ResourceNotFoundException", $"Function not found: {nameOrArn}{(qualifier.Length > 0 ? ":" + qualifier : string.Empty)}");
             return;
         }
 
@@ -250,7 +252,7 @@ internal sealed class AwsStub : IAsyncDisposable
         {
             w.WriteStartObject();
             w.WritePropertyName("Configuration");
-            w.WriteRawValue(function.ConfigurationJson, skipInputValidation: true);
+            w.WriteRawValue(qualifier.Length > 0 ? function.QualifiedConfigurationJson(qualifier) : function.ConfigurationJson, skipInputValidation: true);
             w.WriteStartObject("Code");
             w.WriteString("RepositoryType", "S3");
             w.WriteString("Location", $"https://awslambda-{SyntheticAccount.Region}-tasks.s3.{SyntheticAccount.Region}.amazonaws.com/snapshots/{SyntheticAccount.AccountId}/{function.Name}");

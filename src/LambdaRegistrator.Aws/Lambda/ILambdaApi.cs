@@ -17,6 +17,16 @@ public interface ILambdaApi
     /// <remarks>Spends from the 100 req/s GetFunction bucket.</remarks>
     Task<FunctionDetails?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gets a function with <c>Qualifier=<paramref name="qualifier"/></c> (an alias or version); null when Lambda answers
+    /// 404 ResourceNotFoundException, which it does both when the qualifier and when the whole function is missing.
+    /// </summary>
+    /// <param name="functionName">A name, an ARN or a partial ARN, without a qualifier.</param>
+    /// <param name="qualifier">The alias (or version) to read; null reads the function like the overload without it.</param>
+    /// <param name="cancellationToken">Stops the call and any retry wait.</param>
+    /// <remarks>Spends from the 100 req/s GetFunction bucket; <c>Configuration.FunctionArn</c> is then the qualified ARN.</remarks>
+    Task<FunctionDetails?> GetFunctionAsync(string functionName, string? qualifier, CancellationToken cancellationToken);
+
     /// <summary>Lists a function's aliases page by page; the function must exist.</summary>
     /// <param name="functionName">A name or ARN.</param>
     /// <param name="cancellationToken">Stops paging and any retry wait.</param>

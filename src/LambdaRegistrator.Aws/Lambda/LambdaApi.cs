@@ -43,10 +43,14 @@ internal sealed class LambdaApi : ILambdaApi
         while (marker is not null);
     }
 
-    public async Task<FunctionDetails?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default)
+    public Task<FunctionDetails?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        GetFunctionAsync(functionName, null, cancellationToken);
+
+    public async Task<FunctionDetails?> GetFunctionAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(functionName);
-        var uri = $"{_endpoint}/2015-03-31/functions/{Uri.EscapeDataString(functionName)}";
+        var query = qualifier is null ? string.Empty : $"?Qualifier={Uri.EscapeDataString(qualifier)}";
+        var uri = $"{_endpoint}/2015-03-31/functions/{Uri.EscapeDataString(functionName)}{query}";
         GetFunctionResponse response;
         try
         {

@@ -119,6 +119,31 @@ public sealed class LambdaApiMotoTests : IClassFixture<MotoFixture>, IAsyncLifet
     }
 
     [Fact]
+    public async Task GetFunctionAsync_QualifiedByAnExistingAlias_ReturnsTheAliasArnAndTheFunctionsTags()
+    {
+        var arn = await _moto.Seed.CreateFunctionAsync("qualified", _roleArn, new Dictionary<string, string> { [EnabledTag] = "true" });
+        var version = await _moto.Seed.PublishVersionAsync("qualified");
+        await _moto.Seed.CreateAliasAsync("qualified", "live", version);
+
+        var function = await Clients.Lambda.GetFunctionAsync(arn, "live", CancellationToken.None);
+
+        Assert.NotNull(function);
+        Assert.StartsWith(arn + ":", function.Configuration.FunctionArn, StringComparison.Ordinal);
+        Assert.True(function.Tags.IsKnown);
+        Assert.Equal("true", function.Tags.Values[EnabledTag]);
+    }
+
+    [Fact]
+    public async Task GetFunctionAsync_QualifiedByAMissingAliasOrOfAMissingFunction_ReturnsNullForBoth()
+    {
+        var arn = await _moto.Seed.CreateFunctionAsync("unaliased", _roleArn);
+
+        Assert.Null(await Clients.Lambda.GetFunctionAsync(arn, "live", CancellationToken.None));
+        Assert.Null(await Clients.Lambda.GetFunctionAsync("does-not-exist", "live", CancellationToken.None));
+        Assert.NotNull(await Clients.Lambda.GetFunctionAsync(arn, null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ListAliasesAsync_NoAliases_ReturnsEmpty()
     {
         await _moto.Seed.CreateFunctionAsync("plain", _roleArn);

@@ -56,7 +56,7 @@ public sealed class AwsFaultTests(MotoFixture fixture) : IAsyncLifetime
         { "Lambda 500 ServiceException", "list-functions", new AwsFault(AwsFaultKind.InternalError, 4) { PathPrefix = FunctionsPath } },
         { "connection reset on GetResources", "tagging", new AwsFault(AwsFaultKind.ConnectionReset, 2) { Target = GetResources } },
         { "connection reset on GetFunction", "list-functions", new AwsFault(AwsFaultKind.ConnectionReset, 3) { PathPrefix = FunctionsPath + "/" } },
-        { "slow responses (300 ms)", "tagging", new AwsFault(AwsFaultKind.Delay, 6) { Delay = TimeSpan.FromMilliseconds(300) } },
+        { "slow responses (300 ms), every request of the sync", "tagging", new AwsFault(AwsFaultKind.Delay, 5) { Delay = TimeSpan.FromMilliseconds(300) } },
     };
 
     [Theory]

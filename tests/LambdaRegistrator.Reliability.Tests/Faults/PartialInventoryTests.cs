@@ -34,7 +34,7 @@ public sealed class PartialInventoryTests : IAsyncLifetime
         { "list-functions: GetFunction of one function fails after retries", "list-functions", null, "fn-04", "GetFunction" },
         { "list-functions: GetFunction returns TagsError (lambda:ListTags denied) for one function", "list-functions", null, "fn-04", "Tags" },
         { "tagging: the GetFunction confirming a changed function fails", "tagging", null, "fn-04", "GetFunction" },
-        { "tagging: ListAliases of a changed function fails", "tagging", null, "fn-03", "ListAliases" },
+        { "tagging: the GetFunction Qualifier=<alias> confirming a changed function's alias fails", "tagging", null, "fn-03", "AliasRead" },
     };
 
     [Theory]
@@ -86,6 +86,7 @@ public sealed class PartialInventoryTests : IAsyncLifetime
         "GetFunction" => function with { FailGetFunction = true },
         "Tags" => function with { DenyTags = true },
         "ListAliases" => function with { FailListAliases = true },
+        "AliasRead" => function with { FailAliasRead = true },
         _ => function,
     };
 }

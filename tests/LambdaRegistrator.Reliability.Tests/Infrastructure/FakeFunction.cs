@@ -12,6 +12,9 @@ internal sealed record FakeFunction(string Name, string Arn, IReadOnlyDictionary
     /// <summary>GetFunction answers with TagsError instead of Tags (lambda:ListTags denied).</summary>
     public bool DenyTags { get; init; }
 
+    /// <summary>GetFunction with a Qualifier (an alias read) answers 500 ServiceException; unqualified reads work.</summary>
+    public bool FailAliasRead { get; init; }
+
     /// <summary>ListAliases answers 500 ServiceException.</summary>
     public bool FailListAliases { get; init; }
 

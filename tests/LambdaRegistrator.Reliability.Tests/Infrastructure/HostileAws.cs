@@ -237,11 +237,25 @@ internal sealed class HostileAws : IAsyncDisposable
                 return;
             }
 
+            // Like Lambda: Qualifier=<alias> of a missing alias answers what a missing function answers.
+            var qualifier = request.Query["Qualifier"].ToString();
+            if (qualifier.Length > 0 && function.FailAliasRead)
+            {
+                await ErrorAsync(context, 500, "ServiceException", "Injected failure of GetFunction Qualifier=" + qualifier + ".");
+                return;
+            }
+
+            if (qualifier.Length > 0 && !function.Aliases.Contains(qualifier))
+            {
+                await ErrorAsync(context, 404, "ResourceNotFoundException", $"Function not found: {function.Arn}:{qualifier}");
+                return;
+            }
+
             await JsonAsync(context, 200, w =>
             {
                 w.WriteStartObject();
                 w.WritePropertyName("Configuration");
-                Configuration(w, function);
+                Configuration(w, function, qualifier.Length > 0 ? qualifier : null);
                 if (function.DenyTags)
                 {
                     w.WriteStartObject("TagsError");
@@ -272,11 +286,11 @@ internal sealed class HostileAws : IAsyncDisposable
     private static FakeFunction? Find(List<FakeFunction> functions, string encoded) =>
         functions.FirstOrDefault(f => Uri.EscapeDataString(f.Name) == encoded || Uri.EscapeDataString(f.Arn) == encoded);
 
-    private static void Configuration(Utf8JsonWriter w, FakeFunction f)
+    private static void Configuration(Utf8JsonWriter w, FakeFunction f, string? qualifier = null)
     {
         w.WriteStartObject();
         w.WriteString("FunctionName", f.Name);
-        w.WriteString("FunctionArn", f.Arn);
+        w.WriteString("FunctionArn", qualifier is null ? f.Arn : $"{f.Arn}:{qualifier}");
         w.WriteString("Runtime", "provided.al2023");
         w.WriteString("Version", "$LATEST");
         w.WriteEndObject();

@@ -48,16 +48,20 @@ internal sealed class FakeLambdaApi : ILambdaApi
         }
     }
 
-    public Task<FunctionDetails?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default)
+    public Task<FunctionDetails?> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        GetFunctionAsync(functionName, null, cancellationToken);
+
+    /// <summary>Like Lambda: a qualifier that is not an alias of the function answers 404, as a missing function does; the FunctionArn is then qualified.</summary>
+    public Task<FunctionDetails?> GetFunctionAsync(string functionName, string? qualifier, CancellationToken cancellationToken)
     {
         var name = NameOf(functionName);
-        Calls.Enqueue("GetFunction " + name);
+        Calls.Enqueue(qualifier is null ? "GetFunction " + name : $"GetFunction {name}:{qualifier}");
         if (FailGetFunction.Contains(name))
         {
             throw new AwsServiceException("Lambda", "GetFunction", "ServiceException", HttpStatusCode.InternalServerError, $"Lambda GetFunction failed for {name} (simulated).", 1);
         }
 
-        if (!Functions.TryGetValue(name, out var function))
+        if (!Functions.TryGetValue(name, out var function) || (qualifier is not null && !function.Aliases.Contains(qualifier)))
         {
             return Task.FromResult<FunctionDetails?>(null);
         }
@@ -65,7 +69,7 @@ internal sealed class FakeLambdaApi : ILambdaApi
         var tags = function.TagsUnknown
             ? FunctionTags.Unknown("AccessDeniedException", "not authorized to perform lambda:ListTags")
             : FunctionTags.Known(new Dictionary<string, string>(function.Tags, StringComparer.Ordinal));
-        return Task.FromResult<FunctionDetails?>(new FunctionDetails(new FunctionConfiguration { FunctionName = name, FunctionArn = ArnOf(name) }, tags));
+        return Task.FromResult<FunctionDetails?>(new FunctionDetails(new FunctionConfiguration { FunctionName = name, FunctionArn = qualifier is null ? ArnOf(name) : $"{ArnOf(name)}:{qualifier}" }, tags));
     }
 
     public async IAsyncEnumerable<AliasConfiguration> ListAliasesAsync(string functionName, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -72,6 +72,25 @@ public sealed class EngineIntegrationTests(MotoFixture fixture) : IClassFixture<
         Assert.Equal(3, second.Summary.Unchanged);
     }
 
+    [Fact]
+    public async Task FullSync_Tagging_AliasesConfirmedWithQualifiedGetFunction_MissingAliasIsNotRegistered()
+    {
+        await FunctionAsync("orders", ("enabled", "true"), ("aliases", "live+gone"));
+        await AliasAsync("orders", "live");
+        await FunctionAsync("billing", ("enabled", "true"), ("aliases", "gone+blue"));
+        await AliasAsync("billing", "blue");
+        await using var consul = await SimulatorAsync();
+        using var engine = await Engine.StartAsync(Moto, consul);
+
+        var first = await engine.Registrator.FullSyncAsync(dryRun: false);
+
+        Assert.Equal(SyncOutcome.Succeeded, first.Outcome);
+        Assert.Equal(["billing", "billing-blue", "orders", "orders-live"], await engine.ServiceNamesAsync());
+        Assert.Equal(2, first.Problems.Count(p => p.Kind == PlanProblemKind.MissingAlias));
+        // GetResources + orders:live, orders:gone + billing:gone, billing (settles the 404), billing:blue; no ListAliases.
+        Assert.Equal(6, first.Requests.AwsRequests);
+    }
+
     // The per-event cost: an event for a function that did not change costs at most 4 requests in all and writes nothing, however
     // many aliases it has: GetFunction + ListAliases on AWS, node-services + one filtered service-defaults list on Consul.
     [Fact]

@@ -185,24 +185,68 @@ public sealed class InventoryTests
     }
 
     [Fact]
-    public async Task FullSync_ListFunctions_ListsAliasesOnlyForFunctionsThatChange()
+    public async Task FullSync_ListFunctions_ConfirmsAliasesOnlyForFunctionsThatChange()
     {
         var h = new Harness();
         h.Lambda.Add("a", Harness.Enabled(("aliases", "live")), "live");
         using var registrator = h.Create(("INVENTORY_STRATEGY", "list-functions"));
         await registrator.FullSyncAsync(dryRun: false);
-        Assert.Equal(1, h.Lambda.CallCount("ListAliases"));
+        Assert.Equal(["GetFunction a:live"], AliasReads(h));
         Assert.True(h.Consul.Services.ContainsKey("a-live"));
 
         h.Lambda.Add("b", Harness.Enabled(("aliases", "blue+green")), "blue");
         var report = await registrator.FullSyncAsync(dryRun: false);
 
-        Assert.Equal(["ListAliases a", "ListAliases b"], h.Lambda.Calls.Where(c => c.StartsWith("ListAliases", StringComparison.Ordinal)));
+        // The function itself was read by ListFunctions' GetFunction: only the aliases of the one that changed are read.
+        Assert.Equal(["GetFunction a:live", "GetFunction b:blue", "GetFunction b:green"], AliasReads(h));
+        Assert.Equal(0, h.Lambda.CallCount("ListAliases"));
         Assert.True(h.Consul.Services.ContainsKey("b-blue"));
         Assert.False(h.Consul.Services.ContainsKey("b-green"));
         var missing = Assert.Single(report.Problems, p => p.Kind == PlanProblemKind.MissingAlias);
         Assert.Contains("green", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FullSync_Tagging_ConfirmsAFunctionAndItsAliasesWithQualifiedGetFunctionOnly()
+    {
+        var h = new Harness();
+        h.Lambda.Add("a", Harness.Enabled(("aliases", "blue+green")), "blue", "green");
+        h.Lambda.Add("b", Harness.Enabled(("aliases", "live+gone")), "live");
+        h.Lambda.Add("c", Harness.Enabled(("aliases", "old+live")), "live");
+        h.Tagging.MirrorFrom(h.Lambda);
+        using var registrator = h.Create();
+
+        var report = await registrator.FullSyncAsync(dryRun: false);
+
+        Assert.Equal(SyncOutcome.Succeeded, report.Outcome);
+        Assert.Equal(0, h.Lambda.CallCount("ListAliases"));
+        // a: one read per alias; b: "gone" answers 404 with the function confirmed by "live"; c: "old" answers 404
+        // first, so an unqualified read tells a missing alias from a missing function.
+        Assert.Equal(
+            ["GetFunction a:blue", "GetFunction a:green", "GetFunction b:gone", "GetFunction b:live", "GetFunction c", "GetFunction c:live", "GetFunction c:old"],
+            h.Lambda.Calls.Order(StringComparer.Ordinal));
+        Assert.Equal(["a", "a-blue", "a-green", "b", "b-live", "c", "c-live"], h.Consul.Services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, report.Problems.Count(p => p.Kind == PlanProblemKind.MissingAlias));
+    }
+
+    [Fact]
+    public async Task FullSync_Tagging_FunctionDeletedButStillListed_IsNotRegisteredAfterTheUnqualifiedRead()
+    {
+        var h = new Harness();
+        h.Lambda.Add("a", Harness.Enabled(("aliases", "live")), "live");
+        h.Tagging.MirrorFrom(h.Lambda);
+        h.Lambda.Functions.TryRemove("a", out _);
+        using var registrator = h.Create();
+
+        var report = await registrator.FullSyncAsync(dryRun: false);
+
+        Assert.Equal(SyncOutcome.Succeeded, report.Outcome);
+        Assert.Equal(["GetFunction a", "GetFunction a:live"], h.Lambda.Calls.Order(StringComparer.Ordinal));
+        Assert.Empty(h.Consul.Services);
+    }
+
+    private static List<string> AliasReads(Harness h) =>
+        [.. h.Lambda.Calls.Where(c => c.StartsWith("GetFunction ", StringComparison.Ordinal) && c.Contains(':', StringComparison.Ordinal))];
 
     [Fact]
     public async Task FullSync_DryRun_ReturnsThePlanWithoutWriting()
