@@ -1,4 +1,5 @@
 using LambdaRegistrator.Function.Runtime;
+using LambdaRegistrator.Logging;
 
 namespace LambdaRegistrator.Function;
 
@@ -20,6 +21,7 @@ public sealed class FunctionHandler
     private readonly IFunctionInitializer _initializer;
     private readonly Func<string, string?> _environment;
     private readonly TimeProvider _time;
+    private readonly LogContext _logContext;
     private readonly Lock _gate = new();
     private Task<Initialized>? _initialization;
 
@@ -29,8 +31,9 @@ public sealed class FunctionHandler
     {
     }
 
-    internal FunctionHandler(IFunctionInitializer initializer, Func<string, string?> environment, TimeProvider time)
+    internal FunctionHandler(IFunctionInitializer initializer, Func<string, string?> environment, TimeProvider time, LogContext? logContext = null)
     {
+        _logContext = logContext ?? LogContext.Process;
         _initializer = initializer;
         _environment = environment;
         _time = time;
@@ -42,6 +45,9 @@ public sealed class FunctionHandler
     {
         ArgumentNullException.ThrowIfNull(input);
         var started = _time.GetUtcNow();
+
+        // Why: a Stream handler is told neither its request id nor its ARN; the managed runtime sets the trace header.
+        using var invocation = _logContext.BeginInvocation(null, _environment(FunctionEnvironmentVariables.TraceId), null);
         var initialized = await InitializeAsync();
         var eventJson = await ReadAllAsync(input);
         var context = new InvocationContext(

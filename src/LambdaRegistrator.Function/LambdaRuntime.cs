@@ -1,4 +1,5 @@
 using LambdaRegistrator.Function.Runtime;
+using LambdaRegistrator.Logging;
 
 namespace LambdaRegistrator.Function;
 
@@ -18,7 +19,7 @@ public static class LambdaRuntime
     {
         ArgumentNullException.ThrowIfNull(initializer);
         ArgumentNullException.ThrowIfNull(options);
-        return new RuntimeLoop(options, RuntimeLog.Console, TimeProvider.System).RunAsync(initializer, cancellationToken);
+        return new RuntimeLoop(options, RuntimeLog.Console, TimeProvider.System, LogContext.Process).RunAsync(initializer, cancellationToken);
     }
 
     /// <summary>

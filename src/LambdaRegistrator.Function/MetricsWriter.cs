@@ -29,7 +29,7 @@ internal sealed class MetricsWriter(MetricsSettings settings, TextWriter output,
             [
                 new("function_name", functionName),
                 new("function_request_id", context.AwsRequestId),
-                new("xray_trace_id", context.TraceId),
+                new("xray_trace_id", Logging.LogContext.TraceRoot(context.TraceId)),
             ]);
         lock (_gate)
         {

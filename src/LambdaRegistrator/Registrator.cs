@@ -155,7 +155,11 @@ public sealed class Registrator : IDisposable
             throw;
         }
 
-        var logger = hostOptions.Logger ?? new JsonLinesLogger(hostOptions.LogOutput ?? Console.Out, JsonLinesLogger.ToLogLevel(options.LogLevel), hostOptions.TimeProvider);
+        var logger = hostOptions.Logger ?? new JsonLinesLogger(
+            hostOptions.LogOutput ?? Console.Out,
+            JsonLinesLogger.ToLogLevel(options.LogLevel),
+            hostOptions.TimeProvider,
+            hostOptions.LogContext ?? LogContext.FromEnvironment(environment));
         meter.Logger = logger;
         Log.Initialized(logger, options.InventoryStrategy.ToString(), options.NodeName, options.ConsulHttpTokenPath is not null, options.ConsulCACertPath is not null);
         var awsOptions = (hostOptions.Aws ?? new AwsClientOptions()) with { Observer = meter };

@@ -21,6 +21,12 @@ public sealed record RegistratorHostOptions
     /// <summary>Where JSON log lines go when <see cref="Logger"/> is null (default: standard output).</summary>
     public TextWriter? LogOutput { get; init; }
 
+    /// <summary>
+    /// The process keys of the JSON log lines (service, function name) and the invocation the host begins on it; null
+    /// reads them from the environment given to <see cref="Registrator.CreateAsync"/>.
+    /// </summary>
+    public Logging.LogContext? LogContext { get; init; }
+
     /// <summary>A logger to use instead of the JSON-lines one (its own level applies).</summary>
     public ILogger? Logger { get; init; }
 

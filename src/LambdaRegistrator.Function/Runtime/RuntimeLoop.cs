@@ -1,7 +1,11 @@
+using LambdaRegistrator.Logging;
+
 namespace LambdaRegistrator.Function.Runtime;
 
 /// <summary>The custom-runtime loop: initialize once, then GET next → handle → POST response or error, until told to stop.</summary>
-internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimeProvider time)
+/// <remarks>Each invocation, from handling to posting its result, is begun on <paramref name="logContext"/>, so every
+/// log line written meanwhile carries its request id, trace id and cold start.</remarks>
+internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimeProvider time, LogContext logContext)
 {
     public async Task<int> RunAsync(IFunctionInitializer initializer, CancellationToken cancellationToken)
     {
@@ -25,10 +29,9 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
                 var next = await client.GetNextAsync(cancellationToken);
 
                 // Why: the Runtime API contract asks custom runtimes to expose the trace header to the SDKs this way;
-                // null clears the previous invocation's value.
+                // null clears the previous invocation's value. The log lines take it from the invocation instead.
                 Environment.SetEnvironmentVariable(FunctionEnvironmentVariables.TraceId, next.Context.TraceId);
-                var (response, error) = await InvokeAsync(handler, next, cancellationToken);
-                if (!await ReportAsync(client, next, response, error, cancellationToken))
+                if (!await ServeAsync(client, handler, next, cancellationToken))
                 {
                     return ExitCode.RuntimeApiFailed;
                 }
@@ -73,6 +76,14 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
         return null;
     }
 
+    /// <summary>Handles one invocation and posts its result; false when the Runtime API asked the runtime to exit.</summary>
+    private async Task<bool> ServeAsync(RuntimeApiClient client, IInvocationHandler handler, NextInvocation next, CancellationToken cancellationToken)
+    {
+        using var invocation = logContext.BeginInvocation(next.AwsRequestId, next.Context.TraceId, next.Context.InvokedFunctionArn);
+        var (response, error) = await InvokeAsync(handler, next, cancellationToken);
+        return await ReportAsync(client, next, response, error, cancellationToken);
+    }
+
     private async Task<(ReadOnlyMemory<byte> Response, ErrorResponse? Error)> InvokeAsync(
         IInvocationHandler handler, NextInvocation next, CancellationToken cancellationToken)
     {
@@ -95,7 +106,7 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            log.Error($"The handler threw {e.GetType().Name}: {e.Message}", next.AwsRequestId);
+            log.Error($"The handler threw {e.GetType().Name}: {e.Message}");
             return (ReadOnlyMemory<byte>.Empty, ErrorResponse.Of(e));
         }
     }
@@ -112,19 +123,19 @@ internal sealed class RuntimeLoop(RuntimeOptions options, RuntimeLog log, TimePr
             error = ErrorResponse.Of(
                 RuntimeErrorTypes.ResponseTooLarge,
                 $"Lambda refused the {response.Length}-byte response as too large (413). The handler's summary must stay small; details belong in the logs.");
-            log.Error(error.ErrorMessage, next.AwsRequestId);
+            log.Error(error.ErrorMessage);
             outcome = await client.PostErrorAsync(next.AwsRequestId, error, cancellationToken);
         }
 
         switch (outcome)
         {
             case PostOutcome.ContainerError:
-                log.Error("The Runtime API answered 500 (container error, non-recoverable); the runtime exits.", next.AwsRequestId);
+                log.Error("The Runtime API answered 500 (container error, non-recoverable); the runtime exits.");
                 return false;
             case PostOutcome.Accepted:
                 return true;
             default:
-                log.Warning($"The Runtime API did not accept the {(error is null ? "response" : "error")} ({outcome}); the result is lost.", next.AwsRequestId);
+                log.Warning($"The Runtime API did not accept the {(error is null ? "response" : "error")} ({outcome}); the result is lost.");
                 return true;
         }
     }

@@ -5,24 +5,42 @@ using Microsoft.Extensions.Logging;
 namespace LambdaRegistrator.Logging;
 
 /// <summary>
-/// A minimal <see cref="ILogger"/> that writes one JSON object per line (CloudWatch parses these into fields):
-/// <c>{"time","level","event","message",...structured fields...,"error"}</c>. Thread-safe; no scopes.
+/// A minimal <see cref="ILogger"/> that writes one JSON object per line (CloudWatch parses these into fields), with the
+/// keys AWS Lambda Powertools writes: <c>{"level","message","timestamp","service","cold_start","function_name",
+/// "function_memory_size","function_arn","function_request_id","xray_trace_id","event",...structured fields...,"error"}</c>.
+/// The Lambda keys come from the <see cref="LogContext"/> (per invocation: <see cref="LogContext.BeginInvocation"/>) and
+/// are left out when unknown; outside Lambda (the CLI) a line has only <c>level</c>, <c>message</c>, <c>timestamp</c>,
+/// <c>service</c> and ours. Thread-safe; no scopes.
 /// </summary>
 /// <remarks>Why: Microsoft.Extensions.Logging.Console pulls in configuration and options packages and is not trim-clean
 /// without work; the abstractions plus this writer are all the registrator needs.</remarks>
 public sealed class JsonLinesLogger : ILogger
 {
     private const string OriginalFormatKey = "{OriginalFormat}";
+
+    /// <summary>Keys the line itself owns; a structured field with one of these names is not written.</summary>
+    private static readonly HashSet<string> ReservedKeys = new(StringComparer.Ordinal)
+    {
+        OriginalFormatKey, "level", "message", "timestamp", "service", "cold_start", "function_name", "function_memory_size",
+        "function_arn", "function_request_id", "xray_trace_id", "event", "error",
+    };
+
     private readonly TextWriter _output;
+    private readonly LogContext _context;
     private readonly LogLevel _minimum;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
     /// <summary>Creates a logger writing lines to <paramref name="output"/> at <paramref name="minimum"/> and above.</summary>
-    public JsonLinesLogger(TextWriter output, LogLevel minimum, TimeProvider? timeProvider = null)
+    /// <param name="output">Where the lines go.</param>
+    /// <param name="minimum">The lowest level written (<c>LOG_LEVEL</c>).</param>
+    /// <param name="timeProvider">The clock of <c>timestamp</c>.</param>
+    /// <param name="context">The process and invocation keys; null for <see cref="LogContext.None"/> (no Lambda keys).</param>
+    public JsonLinesLogger(TextWriter output, LogLevel minimum, TimeProvider? timeProvider = null, LogContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
+        _context = context ?? LogContext.None;
         _minimum = minimum;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -47,24 +65,23 @@ public sealed class JsonLinesLogger : ILogger
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("time", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             writer.WriteString("level", LevelName(logLevel));
+            writer.WriteString("message", formatter(state, exception));
+            writer.WriteString("timestamp", _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            WriteContext(writer);
             if (!string.IsNullOrEmpty(eventId.Name))
             {
                 writer.WriteString("event", eventId.Name);
             }
 
-            writer.WriteString("message", formatter(state, exception));
             if (state is IReadOnlyList<KeyValuePair<string, object?>> fields)
             {
                 foreach (var (key, value) in fields)
                 {
-                    if (key == OriginalFormatKey || key is "time" or "level" or "event" or "message" or "error")
+                    if (!ReservedKeys.Contains(key))
                     {
-                        continue;
+                        WriteValue(writer, key, value);
                     }
-
-                    WriteValue(writer, key, value);
                 }
             }
 
@@ -94,15 +111,48 @@ public sealed class JsonLinesLogger : ILogger
         _ => LogLevel.Information,
     };
 
-    private static string LevelName(LogLevel level) => level switch
+    /// <summary>
+    /// The <c>level</c> value: the names Lambda's log-level filtering and Powertools use (TRACE, DEBUG, INFO, WARN,
+    /// ERROR, FATAL), so a line is filtered at the level it was written at.
+    /// </summary>
+    public static string LevelName(LogLevel level) => level switch
     {
-        LogLevel.Trace => "trace",
-        LogLevel.Debug => "debug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "error",
-        _ => "critical",
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARN",
+        LogLevel.Error => "ERROR",
+        _ => "FATAL",
     };
+
+    private void WriteContext(Utf8JsonWriter writer)
+    {
+        writer.WriteString("service", _context.Service);
+        if (!_context.InLambda)
+        {
+            return;
+        }
+
+        var invocation = LogContext.CurrentInvocation;
+        writer.WriteBoolean("cold_start", _context.ColdStart);
+        WriteIfKnown(writer, "function_name", _context.FunctionName);
+        if (_context.FunctionMemorySize is { } memory)
+        {
+            writer.WriteNumber("function_memory_size", memory);
+        }
+
+        WriteIfKnown(writer, "function_arn", invocation?.FunctionArn);
+        WriteIfKnown(writer, "function_request_id", invocation?.RequestId);
+        WriteIfKnown(writer, "xray_trace_id", invocation?.XRayTraceId);
+    }
+
+    private static void WriteIfKnown(Utf8JsonWriter writer, string key, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(key, value);
+        }
+    }
 
     private static void WriteValue(Utf8JsonWriter writer, string key, object? value)
     {

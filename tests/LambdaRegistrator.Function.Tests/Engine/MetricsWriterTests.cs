@@ -55,7 +55,7 @@ public sealed class MetricsWriterTests
         Assert.Equal(5, record.Value("AwsRequests"));
         Assert.Equal(2, record.Value("ConsulRetries"));
         Assert.Equal("req-7", record.Root.GetProperty("function_request_id").GetString());
-        Assert.Equal("Root=1-abc;Sampled=1", record.Root.GetProperty("xray_trace_id").GetString());
+        Assert.Equal("1-abc", record.Root.GetProperty("xray_trace_id").GetString());
         Assert.Equal("registrator", record.Root.GetProperty("function_name").GetString());
     }
 

@@ -99,7 +99,7 @@ public abstract class CustomRuntimePackageTests(PackagedArtifacts artifacts, Mot
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, stderr);
         var lines = BootstrapProcess.LogLines(stdout);
-        Assert.Contains(lines, line => line.GetProperty("level").GetString() == "debug");
+        Assert.Contains(lines, line => line.GetProperty("level").GetString() == "DEBUG");
         Assert.Equal(4, emulator.Posts.Count);
         var service = (await world.Reader.GetNodeServicesAsync(RegistratorWorld.Node, default, CancellationToken.None)).Value.Services.Single(s => s.Id == "orders");
         Assert.Equal($"{MotoServer.AccountId}/{MotoServer.Region}", service.Meta[Ownership.RegistratorIdKey]);
@@ -129,7 +129,7 @@ public abstract class CustomRuntimePackageTests(PackagedArtifacts artifacts, Mot
         Assert.Equal(1, Summary(post).GetProperty("registered").GetInt32());
         Assert.Equal(["orders"], await world.ServiceIdsAsync());
         Assert.Equal(0, exitCode);
-        Assert.Contains("\"level\":\"trace\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"level\":\"TRACE\"", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(AclToken, stdout + stderr + post.BodyText, StringComparison.Ordinal);
     }
 

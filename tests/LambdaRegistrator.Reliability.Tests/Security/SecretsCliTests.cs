@@ -101,7 +101,7 @@ public sealed class SecretsCliTests(MotoFixture fixture) : IAsyncLifetime, IDisp
         if (succeeds)
         {
             // The most verbose level really was on (the writes log trace lines).
-            Assert.Contains(runs, run => run.Stderr.Contains("\"level\":\"trace\"", StringComparison.Ordinal));
+            Assert.Contains(runs, run => run.Stderr.Contains("\"level\":\"TRACE\"", StringComparison.Ordinal));
             Assert.Equal(["orders", "orders-live"], (await ConsulState.ReadAsync(_consul, caPem: _caPem)).ServiceNames);
         }
         else

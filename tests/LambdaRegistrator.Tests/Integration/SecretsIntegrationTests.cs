@@ -53,7 +53,7 @@ public sealed class SecretsIntegrationTests(MotoFixture fixture) : IClassFixture
         Assert.Equal(SyncOutcome.Succeeded, report.Outcome);
         Assert.Equal(["orders"], await engine.ServiceNamesAsync());
         Assert.Equal(SyncOutcome.Succeeded, again.Outcome);
-        Assert.Contains("\"level\":\"trace\"", engine.Log, StringComparison.Ordinal);
+        Assert.Contains("\"level\":\"TRACE\"", engine.Log, StringComparison.Ordinal);
         AssertNoSecret(engine.Log + report + report.Summary + again, certificates);
         Assert.DoesNotContain(Token, string.Join("\n", report.Problems.Select(p => p.Message)), StringComparison.Ordinal);
     }
