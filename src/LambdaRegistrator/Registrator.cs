@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LambdaRegistrator.Aws;
 using LambdaRegistrator.Aws.Lambda;
 using LambdaRegistrator.Aws.Ssm;
@@ -28,15 +29,24 @@ namespace LambdaRegistrator;
 /// </summary>
 public sealed class Registrator : IDisposable
 {
-    private readonly Reconciler _reconciler;
-    private readonly FunctionReader _reader;
+    /// <summary>How many sources a full sync reads and writes at once; each source also runs MAX_CONCURRENCY requests of its own.</summary>
+    internal const int MaxConcurrentSources = 16;
+
     private readonly ILogger _logger;
     private readonly IDisposable[] _owned;
     private readonly TimeProvider _time;
+    private readonly Func<Source, SourceClients> _clientsFor;
+    private readonly ConcurrentDictionary<string, Lazy<SourceEngine>> _engines = new(StringComparer.Ordinal);
+    private readonly ObservedStateReader _observer;
+    private readonly Federation _federation;
+    private readonly PlanExecutor _executor;
+    private readonly ExtensionDataWriter? _extensionData;
+    private readonly Func<DesiredState, ObservedState, PlanningOptions, Plan> _planner;
     private string? _accountId;
+    private SourceResolution? _resolution;
 
     private Registrator(
-        RegistratorOptions options, string region, string? accountId, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameters,
+        RegistratorOptions options, string region, string? accountId, Func<Source, SourceClients> clientsFor, IParameterStore parameters,
         IConsulClient consul, ILogger logger, TimeProvider time, int maxCasRetries, IDisposable[] owned,
         Func<DesiredState, ObservedState, PlanningOptions, Plan>? planner = null)
     {
@@ -46,23 +56,14 @@ public sealed class Registrator : IDisposable
         _logger = logger;
         _owned = owned;
         _time = time;
-        _reader = new FunctionReader(lambda, options.Enterprise, logger);
-        IFunctionInventory inventory = options.InventoryStrategy == InventoryStrategy.ListFunctions
-            ? new ListFunctionsInventory(lambda, _reader, options.PageSize, options.MaxConcurrency, logger)
-            : new TaggingInventory(tagging, logger);
-        var extensionData = options.ExtensionDataPrefix is not null
+        _clientsFor = clientsFor;
+        _planner = planner ?? Planner.CreatePlan;
+        _extensionData = options.ExtensionDataPrefix is not null
             ? new ExtensionDataWriter(consul, parameters, options.ExtensionDataTier, options.MaxConcurrency, options.DeadlineMargin, time, logger)
             : null;
-        _reconciler = new Reconciler(
-            options,
-            inventory,
-            _reader,
-            new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger),
-            new Federation(consul, options.PrimaryDatacenter, logger),
-            new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, time, logger),
-            extensionData,
-            logger,
-            planner ?? Planner.CreatePlan);
+        _observer = new ObservedStateReader(consul, options.NodeName, options.Enterprise, logger);
+        _federation = new Federation(consul, options.PrimaryDatacenter, logger);
+        _executor = new PlanExecutor(consul, options.MaxConcurrency, maxCasRetries, options.DeadlineMargin, time, logger);
     }
 
     /// <summary>The parsed configuration.</summary>
@@ -120,7 +121,15 @@ public sealed class Registrator : IDisposable
 
         if (hostOptions.DiscoverAccount)
         {
-            accountId = await DiscoverAccountAsync(aws, accountId is null && options.RegistratorId is null, cancellationToken).ConfigureAwait(false) ?? accountId;
+            accountId = await DiscoverAccountAsync(aws, accountId is null && (options.RegistratorId is null || options.Sources.IsConfigured), cancellationToken)
+                .ConfigureAwait(false) ?? accountId;
+        }
+
+        // Every source is formed now when the account is known (otherwise on the first invocation, which tells it).
+        if (accountId is not null && options.Sources.Resolve(accountId, aws.Endpoints.Region, options.RegistratorId) is { IsValid: false } unresolved)
+        {
+            aws.Dispose();
+            throw new RegistratorConfigurationException(unresolved.Errors);
         }
 
         ConsulClient consul;
@@ -153,8 +162,28 @@ public sealed class Registrator : IDisposable
             hostOptions.LogContext ?? LogContext.FromEnvironment(environment));
         meter.Logger = logger;
         Log.Initialized(logger, options.InventoryStrategy.ToString(), options.NodeName, options.ConsulHttpTokenPath is not null, options.ConsulCACertPath is not null);
+        var awsOptions = (hostOptions.Aws ?? new AwsClientOptions()) with { Observer = meter };
+        var home = aws;
+        SourceClients ClientsFor(Source source)
+        {
+            if (source.RoleArn is null && source.Region == home.Endpoints.Region)
+            {
+                return new SourceClients(home.Lambda, home.Tagging);
+            }
+
+            // Why own clients: Lambda and Tagging quotas are per account and region, so each source gets its own
+            // buckets (and its own connection pool); a role is assumed with the registrator's own credentials.
+            var region = source.Region ?? home.Endpoints.Region;
+            var clients = AwsClients.Create(
+                name => name is AwsEndpoints.RegionVariable or AwsEndpoints.DefaultRegionVariable ? region : environment(name),
+                source.RoleArn is null
+                    ? awsOptions
+                    : awsOptions with { Credentials = home.AssumeRole(new AssumeRoleSettings(source.RoleArn) { ExternalId = source.ExternalId }) });
+            return new SourceClients(clients.Lambda, clients.Tagging, clients);
+        }
+
         return new Registrator(
-            options, aws.Endpoints.Region, accountId, aws.Lambda, aws.Tagging, aws.ParameterStore, consul, logger, hostOptions.TimeProvider,
+            options, aws.Endpoints.Region, accountId, ClientsFor, aws.ParameterStore, consul, logger, hostOptions.TimeProvider,
             hostOptions.MaxCasRetries, [consul, aws]);
     }
 
@@ -200,7 +229,27 @@ public sealed class Registrator : IDisposable
         RegistratorOptions options, string region, string? accountId, ILambdaApi lambda, ITaggingApi tagging, IParameterStore parameters,
         IConsulClient consul, ILogger logger, TimeProvider? time = null, int maxCasRetries = 3,
         Func<DesiredState, ObservedState, PlanningOptions, Plan>? planner = null) =>
-        new(options, region, accountId, lambda, tagging, parameters, consul, logger, time ?? TimeProvider.System, maxCasRetries, [], planner);
+        new(options, region, accountId, _ => new SourceClients(lambda, tagging), parameters, consul, logger, time ?? TimeProvider.System, maxCasRetries, [], planner);
+
+    /// <summary>Composes the engine with one set of AWS clients per source (tests, benchmarks of several sources); nothing is disposed by it.</summary>
+    internal static Registrator Create(
+        RegistratorOptions options, string region, string? accountId, Func<Source, (ILambdaApi Lambda, ITaggingApi Tagging)> clientsFor, IParameterStore parameters,
+        IConsulClient consul, ILogger logger, TimeProvider? time = null, int maxCasRetries = 3) =>
+        new(
+            options,
+            region,
+            accountId,
+            source =>
+            {
+                var (lambda, tagging) = clientsFor(source);
+                return new SourceClients(lambda, tagging);
+            },
+            parameters,
+            consul,
+            logger,
+            time ?? TimeProvider.System,
+            maxCasRetries,
+            []);
 
     /// <summary>
     /// Handles one EventBridge event: a scheduled (or any <c>aws.events</c>) event runs a full sync, a CloudTrail Lambda
@@ -216,7 +265,24 @@ public sealed class Registrator : IDisposable
     /// <summary>Reconciles every function; with <paramref name="dryRun"/> returns the plan without writing (the CLI's <c>plan</c>).</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public Task<SyncReport> FullSyncAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
-        MeasuredAsync(() => _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken));
+        FullSyncAsync(dryRun, [], context, cancellationToken);
+
+    /// <summary>
+    /// Reconciles every function of the sources named <c>ACCOUNT/REGION</c> (the CLI's <c>--source</c>; empty = every
+    /// source), the sources concurrently, each under its own credentials and quotas and owning what it registered.
+    /// A source that cannot be read is reported by name; nothing of it is deregistered, and the others are synced.
+    /// </summary>
+    /// <exception cref="RegistratorConfigurationException">A name is not a source, or the sources cannot be formed (the account is unknown).</exception>
+    public Task<SyncReport> FullSyncAsync(bool dryRun, IReadOnlyCollection<string> sources, SyncContext? context = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var selected = Select(context, sources);
+        return MeasuredAsync(() => FullSyncOfAsync(selected, dryRun, SyncTrigger.FullSync, null, cancellationToken));
+    }
+
+    /// <summary>The source names (<c>ACCOUNT/REGION</c>), in SOURCES order.</summary>
+    /// <exception cref="RegistratorConfigurationException">The sources cannot be formed (the account is unknown).</exception>
+    public IReadOnlyList<string> SourceNames(SyncContext? context = null) => [.. Resolution(context).Sources.Select(s => s.Name)];
 
     /// <summary>Reconciles one function (name, partial ARN or ARN; a qualifier is dropped) after reading it from Lambda.</summary>
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
@@ -243,6 +309,14 @@ public sealed class Registrator : IDisposable
     /// <summary>Releases the clients this registrator created.</summary>
     public void Dispose()
     {
+        foreach (var engine in _engines.Values)
+        {
+            if (engine.IsValueCreated)
+            {
+                engine.Value.Owned?.Dispose();
+            }
+        }
+
         foreach (var owned in _owned)
         {
             owned.Dispose();
@@ -252,7 +326,8 @@ public sealed class Registrator : IDisposable
     private async Task<SyncReport> HandleEventCoreAsync(ReadOnlyMemory<byte> eventJson, SyncContext? context, CancellationToken cancellationToken)
     {
         var account = Account(context);
-        var trigger = TriggerClassifier.Classify(eventJson, new TriggerContext(account, Region));
+        var sources = TryResolution(context)?.Sources ?? [];
+        var trigger = TriggerClassifier.Classify(eventJson, new TriggerContext(account, Region) { Sources = sources });
         SyncReport report;
         switch (trigger)
         {
@@ -266,12 +341,16 @@ public sealed class Registrator : IDisposable
                 break;
             case FullSync full:
                 Log.EventClassified(_logger, SyncTrigger.FullSync.ToName(), full.Reason);
-                report = await _reconciler.FullSyncAsync(Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                report = await FullSyncOfAsync(Resolution(context).Sources, dryRun: false, SyncTrigger.FullSync, null, cancellationToken).ConfigureAwait(false);
                 break;
             case TargetedSync targeted:
                 Log.EventClassified(_logger, SyncTrigger.TargetedSync.ToName(), $"{targeted.EventName} {targeted.Function}");
-                report = await _reconciler.SyncFunctionAsync(
-                    SyncTrigger.TargetedSync, Complete(targeted.Function, account), Home(context), dryRun: false, cancellationToken).ConfigureAwait(false);
+                var target = Complete(targeted.Function, account);
+                var source = targeted.Source ?? Resolution(context).Sources[0];
+                report = await InSourceAsync(
+                    source,
+                    new SyncReport { Trigger = SyncTrigger.TargetedSync, Function = target.ToString() },
+                    engine => engine.Reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, source, dryRun: false, cancellationToken)).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown trigger {trigger.GetType().Name}.");
@@ -288,7 +367,7 @@ public sealed class Registrator : IDisposable
     /// <exception cref="RegistratorConfigurationException">REGISTRATOR_ID is unset and the account cannot be determined.</exception>
     public Task<SyncReport> AdoptAsync(bool dryRun, SyncContext? context = null, CancellationToken cancellationToken = default) =>
         MeasuredAsync(() => Options.AdoptUnownedServices
-            ? _reconciler.FullSyncAsync(Home(context), dryRun, cancellationToken, static plan => plan.Adoptions(), SyncTrigger.Adopt)
+            ? FullSyncOfAsync(Resolution(context).Sources, dryRun, SyncTrigger.Adopt, static plan => plan.Adoptions(), cancellationToken)
             : Task.FromResult(Rejected(SyncTrigger.Adopt, null, $"adoption needs {EnvironmentVariables.AdoptUnownedServices}=true.")));
 
     private async Task<SyncReport> SyncFunctionCoreAsync(string functionArnOrName, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
@@ -299,7 +378,15 @@ public sealed class Registrator : IDisposable
         }
 
         var target = Complete(arn.Unqualified, Account(context));
-        return await _reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, Home(context), dryRun, cancellationToken).ConfigureAwait(false);
+        if (SourceOf(target, context, out var notASource) is not { } source)
+        {
+            return Rejected(SyncTrigger.TargetedSync, functionArnOrName, notASource);
+        }
+
+        return await InSourceAsync(
+            source,
+            new SyncReport { Trigger = SyncTrigger.TargetedSync, Function = target.ToString(), DryRun = dryRun },
+            engine => engine.Reconciler.SyncFunctionAsync(SyncTrigger.TargetedSync, target, source, dryRun, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task<SyncReport> RegisterCoreAsync(
@@ -310,17 +397,25 @@ public sealed class Registrator : IDisposable
             return Rejected(SyncTrigger.Register, functionArn, error);
         }
 
-        var entry = new FunctionInventoryEntry(arn, registration.ToTags());
-        IReadOnlyList<string> errors = [];
-        if (_reader.WantsAliases(entry))
+        if (SourceOf(arn, context, out var notASource) is not { } source)
         {
-            var read = await _reader.WithAliasesAsync(entry, arn, cancellationToken).ConfigureAwait(false);
-            entry = read.Entry ?? entry;
-            errors = read.Error is null ? [] : [read.Error];
+            return Rejected(SyncTrigger.Register, functionArn, notASource);
         }
 
         var report = new SyncReport { Trigger = SyncTrigger.Register, Function = arn.ToString(), DryRun = dryRun };
-        return await _reconciler.ApplyToFunctionAsync(report, arn, entry, errors, Home(context), cancellationToken).ConfigureAwait(false);
+        return await InSourceAsync(source, report, async engine =>
+        {
+            var entry = new FunctionInventoryEntry(arn, registration.ToTags());
+            IReadOnlyList<string> errors = [];
+            if (engine.Reader.WantsAliases(entry))
+            {
+                var read = await engine.Reader.WithAliasesAsync(entry, arn, cancellationToken).ConfigureAwait(false);
+                entry = read.Entry ?? entry;
+                errors = read.Error is null ? [] : [read.Error];
+            }
+
+            return await engine.Reconciler.ApplyToFunctionAsync(report, arn, entry, errors, source, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private async Task<SyncReport> DeregisterCoreAsync(string functionArn, bool dryRun, SyncContext? context, CancellationToken cancellationToken)
@@ -330,8 +425,86 @@ public sealed class Registrator : IDisposable
             return Rejected(SyncTrigger.Deregister, functionArn, error);
         }
 
+        if (SourceOf(arn, context, out var notASource) is not { } source)
+        {
+            return Rejected(SyncTrigger.Deregister, functionArn, notASource);
+        }
+
         var report = new SyncReport { Trigger = SyncTrigger.Deregister, Function = arn.ToString(), DryRun = dryRun };
-        return await _reconciler.ApplyToFunctionAsync(report, arn, null, [], Home(context), cancellationToken, deregisterRequested: true).ConfigureAwait(false);
+        return await InSourceAsync(
+            source, report, engine => engine.Reconciler.ApplyToFunctionAsync(report, arn, null, [], source, cancellationToken, deregisterRequested: true))
+            .ConfigureAwait(false);
+    }
+
+    // The full sync of one or more sources. One source of one is exactly the single-source sync; several run
+    // concurrently (bounded), each on its own engine, and their reports are combined.
+    private async Task<SyncReport> FullSyncOfAsync(
+        IReadOnlyList<Source> sources, bool dryRun, SyncTrigger trigger, Func<Plan, Plan>? restrict, CancellationToken cancellationToken)
+    {
+        var empty = new SyncReport { Trigger = trigger, DryRun = dryRun };
+        Task<SyncReport> SyncAsync(Source source) => InSourceAsync(
+            source, empty, engine => engine.Reconciler.FullSyncAsync(source, dryRun, cancellationToken, restrict, trigger), fullSync: true);
+        if (sources.Count == 1)
+        {
+            return await SyncAsync(sources[0]).ConfigureAwait(false);
+        }
+
+        var concurrency = Math.Min(sources.Count, MaxConcurrentSources);
+        Log.SourcesSyncing(_logger, sources.Count, concurrency);
+        var reports = new SyncReport[sources.Count];
+        using var gate = new SemaphoreSlim(concurrency);
+        await Task.WhenAll(sources.Select(async (source, index) =>
+        {
+            // Why not the deadline token: a source waiting for its turn when the deadline fires still reports (stopped).
+            await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                reports[index] = await SyncAsync(source).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        return SyncReport.Combine(trigger, dryRun, [.. sources.Select((source, index) => (source, reports[index]))]);
+    }
+
+    // Runs work on the source's engine. A source whose credentials or clients fail (an AssumeRole denied, a role whose
+    // STS call fails) gets a report of its own naming it: it wrote nothing and, for a full sync, counts as an
+    // incomplete inventory. With several sources the report names its source.
+    private async Task<SyncReport> InSourceAsync(Source source, SyncReport failed, Func<SourceEngine, Task<SyncReport>> work, bool fullSync = false)
+    {
+        var several = Resolution(null, required: false) is { Sources.Count: > 1 };
+        SyncReport report;
+        try
+        {
+            report = await work(Engine(source)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AwsCredentialsException or AwsConfigurationException)
+        {
+            Log.SourceFailed(_logger, source.Name, exception.Message);
+            report = failed with
+            {
+                Errors = [$"{exception.Message} Nothing of this source was written or deregistered."],
+                IncompleteSources = fullSync ? 1 : 0,
+            };
+        }
+
+        return several ? report.ForSourceOfSeveral(source) : report;
+    }
+
+    private SourceEngine Engine(Source source) =>
+        _engines.GetOrAdd(SourceEngine.KeyOf(source), _ => new Lazy<SourceEngine>(() => Build(source))).Value;
+
+    private SourceEngine Build(Source source)
+    {
+        var clients = _clientsFor(source);
+        var reader = new FunctionReader(clients.Lambda, Options.Enterprise, _logger);
+        IFunctionInventory inventory = Options.InventoryStrategy == InventoryStrategy.ListFunctions
+            ? new ListFunctionsInventory(clients.Lambda, reader, Options.PageSize, Options.MaxConcurrency, _logger)
+            : new TaggingInventory(clients.Tagging, _logger);
+        var reconciler = new Reconciler(Options, inventory, reader, _observer, _federation, _executor, _extensionData, _logger, _planner);
+        return new SourceEngine(reconciler, reader, clients.Owned);
     }
 
     private static SyncReport Rejected(SyncTrigger trigger, string? function, string reason) =>
@@ -387,20 +560,58 @@ public sealed class Registrator : IDisposable
         return null;
     }
 
-    // The one source there is today: this registrator's own account (when known) and region, under its owner id.
-    private Source Home(SyncContext? context) => new(Account(context), Region, RegistratorId(context));
-
-    private string RegistratorId(SyncContext? context)
+    // The source of a function given by hand or completed from the registrator's own account and region.
+    private Source? SourceOf(LambdaArn function, SyncContext? context, out string reason)
     {
-        if (Options.RegistratorId is { } id)
+        var source = Resolution(context).SourceOf(function, out var notASource);
+        reason = source is null ? $"{function} is {notASource}." : string.Empty;
+        return source;
+    }
+
+    // The sources the CLI's --source names (all when none is named).
+    private IReadOnlyList<Source> Select(SyncContext? context, IReadOnlyCollection<string> names) =>
+        Resolution(context).TrySelect(names, out var selected, out var error) ? selected : throw new RegistratorConfigurationException($"--source {error}");
+
+    private SourceResolution? TryResolution(SyncContext? context)
+    {
+        try
         {
-            return id;
+            return Resolution(context);
+        }
+        catch (RegistratorConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    // The sources once the registrator's own account is known (kept from then on); before, those that do not need it.
+    // Without SOURCES that is the one source of today: the own account (when known) and region, under REGISTRATOR_ID
+    // or <account>/<region>.
+    private SourceResolution Resolution(SyncContext? context) => Resolution(context, required: true)!;
+
+    private SourceResolution? Resolution(SyncContext? context, bool required)
+    {
+        if (Volatile.Read(ref _resolution) is { } known)
+        {
+            return known;
         }
 
-        return Account(context) is { } account
-            ? Options.ResolveRegistratorId(account, Region)
-            : throw new RegistratorConfigurationException(
-                $"{EnvironmentVariables.RegistratorId} is unset and the AWS account is unknown (no {RegistratorHostOptions.AccountIdVariable} and no invoked function ARN); "
-                + $"set {EnvironmentVariables.RegistratorId} (e.g. <account>/{Region}) or {RegistratorHostOptions.AccountIdVariable}.");
+        var account = Account(context);
+        var resolution = Options.Sources.Resolve(account, Region, Options.RegistratorId);
+        if (!resolution.IsValid)
+        {
+            if (!required)
+            {
+                return null;
+            }
+
+            throw Options.Sources.IsConfigured
+                ? new RegistratorConfigurationException(resolution.Errors)
+                : new RegistratorConfigurationException(
+                    $"{EnvironmentVariables.RegistratorId} is unset and the AWS account is unknown (no {RegistratorHostOptions.AccountIdVariable} and no invoked function ARN); "
+                    + $"set {EnvironmentVariables.RegistratorId} (e.g. <account>/{Region}) or {RegistratorHostOptions.AccountIdVariable}.");
+        }
+
+        return account is null ? resolution : Interlocked.CompareExchange(ref _resolution, resolution, null) ?? resolution;
     }
 }

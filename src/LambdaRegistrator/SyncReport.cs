@@ -40,6 +40,15 @@ public sealed record SyncReport
     /// <summary>How many sources' AWS inventory could not be read completely (a full sync; 0 otherwise).</summary>
     public int IncompleteSources { get; init; }
 
+    /// <summary>
+    /// The source (<c>ACCOUNT/REGION</c>) this invocation was for when the registrator has several and it worked on one
+    /// (an event, a manual (de)registration, <c>--source</c> naming one); null with a single source or for several.
+    /// </summary>
+    public string? Source { get; init; }
+
+    /// <summary>Per source, when a full sync covered several (see <see cref="Combine"/>); empty otherwise.</summary>
+    public IReadOnlyList<SourceSummary> Sources { get; init; } = [];
+
     /// <summary>The invocation's numbers, as the CloudWatch metrics name them.</summary>
     public SyncMetrics Metrics => SyncMetrics.Of(this);
 
@@ -86,10 +95,66 @@ public sealed record SyncReport
                 ProblemsByKind = SyncMetrics.ProblemsByKind(this),
                 Failures = failures.Count == 0 ? null : failures,
                 Reason = Reason,
+                Source = Source,
+                Sources = Sources.Count == 0 ? null : Sources,
                 DurationMs = (long)Duration.TotalMilliseconds,
                 Metrics = Metrics,
             };
         }
+    }
+
+    /// <summary>
+    /// One report of a full sync that ran in several sources: their actions, problems and errors together (each error
+    /// naming its source), the plans merged (the sources own disjoint services, so their actions are independent), the
+    /// incomplete sources counted, and a <see cref="SourceSummary"/> per source.
+    /// </summary>
+    /// <param name="trigger">What started the sync.</param>
+    /// <param name="dryRun">True for a plan.</param>
+    /// <param name="parts">Each source with its own report, in source order.</param>
+    internal static SyncReport Combine(SyncTrigger trigger, bool dryRun, IReadOnlyList<(Core.Sources.Source Source, SyncReport Report)> parts)
+    {
+        var plans = parts.Select(p => p.Report.Plan).OfType<Plan>().ToList();
+        var reasons = parts.Where(p => p.Report.Reason is not null).Select(p => $"{p.Source.Name}: {p.Report.Reason}").ToList();
+        return new SyncReport
+        {
+            Trigger = trigger,
+            DryRun = dryRun,
+            Plan = plans.Count == 0 ? null : new Plan(
+                [.. plans.SelectMany(p => p.Actions)], [.. plans.SelectMany(p => p.Problems)], plans.Sum(p => p.UnchangedServices), null)
+            {
+                MeshIdentities = [.. plans.SelectMany(p => p.MeshIdentities)],
+            },
+            Actions = [.. parts.SelectMany(p => p.Report.Actions)],
+            Errors = [.. parts.SelectMany(p => p.Report.Errors.Select(e => Named(p.Source, e)))],
+            Reason = reasons.Count == 0 ? null : string.Join(" ", reasons),
+            DeadlineReached = parts.Any(p => p.Report.DeadlineReached),
+            IncompleteSources = parts.Sum(p => p.Report.IncompleteSources),
+            Sources = [.. parts.Select(p => SummaryOf(p.Source, p.Report))],
+        };
+    }
+
+    /// <summary>The report of one source of several: its errors name it, and <see cref="Source"/> is set.</summary>
+    internal SyncReport ForSourceOfSeveral(Core.Sources.Source source) =>
+        this with { Source = source.Name, Errors = [.. Errors.Select(e => Named(source, e))] };
+
+    private static string Named(Core.Sources.Source source, string error) =>
+        error.StartsWith(source.Name + ": ", StringComparison.Ordinal) ? error : $"{source.Name}: {error}";
+
+    private static SourceSummary SummaryOf(Core.Sources.Source source, SyncReport report)
+    {
+        var summary = report.Summary;
+        return new SourceSummary
+        {
+            Source = source.Name,
+            RegistratorId = source.RegistratorId,
+            Outcome = summary.Outcome,
+            InventoryIncomplete = report.IncompleteSources > 0,
+            Registered = summary.Registered,
+            Updated = summary.Updated,
+            Deregistered = summary.Deregistered,
+            Unchanged = summary.Unchanged,
+            Failures = summary.Failures,
+        };
     }
 
     /// <summary>The summary as UTF-8 JSON (source-generated), e.g. for the Lambda response.</summary>

@@ -63,6 +63,14 @@ public sealed record SyncSummary
     [JsonPropertyName("failures")]
     public IReadOnlyList<string>? Failures { get; init; }
 
+    /// <summary>The one source of several this invocation was for (<c>ACCOUNT/REGION</c>); omitted with a single source or a sync of several.</summary>
+    [JsonPropertyName("source")]
+    public string? Source { get; init; }
+
+    /// <summary>Per source, when a full sync covered several; omitted otherwise.</summary>
+    [JsonPropertyName("sources")]
+    public IReadOnlyList<SourceSummary>? Sources { get; init; }
+
     /// <summary>Why an event was ignored or rejected, or why the sync stopped early.</summary>
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }

@@ -33,24 +33,39 @@ internal static class SyncCommands
             Description = functionDescription,
             HelpName = "arn|name",
         };
+        var source = new Option<string[]>("--source")
+        {
+            Description = "Work on this source only (ACCOUNT/REGION, as SOURCES forms it; repeatable). Default: every source.",
+            HelpName = "account/region",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
         var output = OutputOption.Create();
         var configuration = new ConfigurationOptions();
         var command = new Command(name, description)
         {
             function,
+            source,
             output,
         };
         configuration.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var target = parseResult.GetValue(function);
+            var sources = parseResult.GetValue(source) ?? [];
             var format = OutputOption.Read(parseResult, output);
+            if (target is not null && sources.Length > 0)
+            {
+                return RegistratorInvocation.UsageErrorAsync(
+                    host, "--function and --source cannot be combined: a function's ARN names its source (pass the full ARN to sync a function of another source).");
+            }
+
             return RegistratorInvocation.RunAsync(
                 host,
                 configuration.Apply(parseResult, host.Environment),
                 showProgress: !dryRun,
                 (registrator, token) => target is null
-                    ? registrator.FullSyncAsync(dryRun, cancellationToken: token)
+                    ? registrator.FullSyncAsync(dryRun, sources, cancellationToken: token)
                     : registrator.SyncFunctionAsync(target, dryRun, cancellationToken: token),
                 (report, token) => ReportPrinter.PrintAsync(host, report, format, reasonToStderr: false, token),
                 cancellationToken);

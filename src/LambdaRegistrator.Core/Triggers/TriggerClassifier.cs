@@ -304,6 +304,15 @@ public static partial class TriggerClassifier
             function = function.Complete(account, region);
         }
 
+        // Why the envelope: a member account's rule forwards its events to the central bus unchanged, so "account"
+        // and "region" say where the function lives, and they select the source that handles it.
+        if (context is { Sources.Count: > 0 })
+        {
+            return SourceResolution.SourceOf(context.Sources, function, out var notASource) is { } source
+                ? new TargetedSync(function, eventName, apiCall, alias) { Source = source }
+                : new IgnoredEvent($"{eventName} is about {function} {notASource}.");
+        }
+
         if (context is not null && Source.Mismatch(context.AccountId, context.Region, function) is { } mismatch)
         {
             return new IgnoredEvent($"{eventName} is about {function} {mismatch}.");

@@ -89,4 +89,10 @@ internal static partial class Log
 
     [LoggerMessage(52, LogLevel.Error, "Mesh identity {Path} failed: {Error}", EventName = "ExtensionDataFailed")]
     public static partial void ExtensionDataFailed(ILogger logger, string path, string error);
+
+    [LoggerMessage(70, LogLevel.Error, "Source {Source} failed: {Error}; nothing of it was deregistered, the other sources were synced", EventName = "SourceFailed")]
+    public static partial void SourceFailed(ILogger logger, string source, string error);
+
+    [LoggerMessage(71, LogLevel.Information, "Full sync of {Count} source(s), at most {Concurrency} at once", EventName = "SourcesSyncing")]
+    public static partial void SourcesSyncing(ILogger logger, int count, int concurrency);
 }

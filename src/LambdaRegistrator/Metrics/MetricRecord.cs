@@ -6,7 +6,7 @@ namespace LambdaRegistrator.Metrics;
 
 /// <summary>
 /// Builds the one CloudWatch Embedded Metric Format record of an invocation: a JSON object whose <c>_aws</c> member
-/// tells CloudWatch Logs which top-level members are metrics (namespace, dimension set <c>["Trigger"]</c>, units),
+/// tells CloudWatch Logs which top-level members are metrics (namespace, dimension set <c>["Trigger"]</c>, and <c>["Trigger", "Source"]</c> on a record about one source of several; units),
 /// with every value a top-level number. CloudWatch Logs turns it into metrics with no API call.
 /// </summary>
 /// <remarks>
@@ -22,6 +22,13 @@ public static class MetricRecord
 
     /// <summary>The dimension every record carries.</summary>
     public const string TriggerDimension = "Trigger";
+
+    /// <summary>
+    /// The second dimension of a record about one source of several (<c>ACCOUNT/REGION</c>): an event, a manual
+    /// (de)registration, a sync of one source. A deployment with a single source never writes it; its values are the
+    /// configured sources, so the cardinality stays that of SOURCES.
+    /// </summary>
+    public const string SourceDimension = "Source";
 
     /// <summary>The prefix of the per-kind problem metrics.</summary>
     public const string ProblemKindPrefix = "Problem";
@@ -55,7 +62,10 @@ public static class MetricRecord
 
         var metadata = new EmfMetadata(
             timestamp.ToUnixTimeMilliseconds(),
-            [new EmfDirective(metricNamespace, [[TriggerDimension]], [.. values.Take(MaxMetrics).Select(v => new EmfMetric(v.Name, v.Unit))])]);
+            [new EmfDirective(
+                metricNamespace,
+                report.Source is null ? [[TriggerDimension]] : [[TriggerDimension], [TriggerDimension, SourceDimension]],
+                [.. values.Take(MaxMetrics).Select(v => new EmfMetric(v.Name, v.Unit))])]);
 
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -64,6 +74,11 @@ public static class MetricRecord
             writer.WritePropertyName("_aws");
             JsonSerializer.Serialize(writer, metadata, MetricRecordJsonContext.Default.EmfMetadata);
             writer.WriteString(TriggerDimension, report.Trigger.ToName());
+            if (report.Source is not null)
+            {
+                writer.WriteString(SourceDimension, report.Source);
+            }
+
             foreach (var (name, _, value) in values.Take(MaxMetrics))
             {
                 writer.WriteNumber(name, value);
@@ -72,7 +87,7 @@ public static class MetricRecord
             writer.WriteString("outcome", report.Summary.Outcome);
             foreach (var (key, value) in properties ?? [])
             {
-                if (value is not null && key != "_aws" && key != TriggerDimension && !values.Any(v => v.Name == key))
+                if (value is not null && key != "_aws" && key != TriggerDimension && key != SourceDimension && !values.Any(v => v.Name == key))
                 {
                     writer.WriteString(key, value);
                 }

@@ -12,6 +12,9 @@ public enum AwsFaultKind
     /// <summary>Tagging's 400 <c>ThrottledException</c> with a namespaced __type (<c>com.amazonaws…#ThrottledException</c>).</summary>
     TaggingThrottled,
 
+    /// <summary>STS's 403 <c>AccessDenied</c> (Query protocol XML), as for an sts:AssumeRole the role's trust policy refuses.</summary>
+    StsAccessDenied,
+
     /// <summary>A 500 <c>ServiceException</c>.</summary>
     InternalError,
 

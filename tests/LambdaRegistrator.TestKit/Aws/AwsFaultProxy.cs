@@ -98,7 +98,15 @@ public sealed class AwsFaultProxy : IAsyncDisposable
         var pathAndQuery = $"{request.PathBase}{request.Path}{request.QueryString}";
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? pathAndQuery;
         var target = request.Headers["X-Amz-Target"].ToString();
-        var fault = Take(request.Path.Value ?? "/", target);
+        request.EnableBuffering();
+        string body;
+        using (var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        request.Body.Position = 0;
+        var fault = Take(request.Path.Value ?? "/", target, body);
         lock (_lock)
         {
             _requests.Add(new ProxiedRequest(
@@ -133,6 +141,13 @@ public sealed class AwsFaultProxy : IAsyncDisposable
                 await WriteJsonAsync(
                     context, "application/x-amz-json-1.1", """{"__type":"com.amazonaws.resourcegroupstaggingapi#ThrottledException","Message":"Rate exceeded"}""");
                 return;
+            case AwsFaultKind.StsAccessDenied:
+                context.Response.StatusCode = 403;
+                await WriteJsonAsync(
+                    context,
+                    "text/xml",
+                    """<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform: sts:AssumeRole</Message></Error><RequestId>injected</RequestId></ErrorResponse>""");
+                return;
             case AwsFaultKind.InternalError:
                 context.Response.StatusCode = 500;
                 context.Response.Headers["x-amzn-ErrorType"] = "ServiceException";
@@ -165,7 +180,7 @@ public sealed class AwsFaultProxy : IAsyncDisposable
         await ForwardAsync(context, rawTarget);
     }
 
-    private AwsFault? Take(string path, string target)
+    private AwsFault? Take(string path, string target, string body)
     {
         lock (_lock)
         {
@@ -174,7 +189,8 @@ public sealed class AwsFaultProxy : IAsyncDisposable
                 var fault = pending.Fault;
                 if (pending.Remaining > 0
                     && (fault.PathPrefix is null || path.StartsWith(fault.PathPrefix, StringComparison.Ordinal))
-                    && (fault.Target is null || string.Equals(fault.Target, target, StringComparison.Ordinal)))
+                    && (fault.Target is null || string.Equals(fault.Target, target, StringComparison.Ordinal))
+                    && (fault.BodyContains is null || body.Contains(fault.BodyContains, StringComparison.Ordinal)))
                 {
                     pending.Remaining--;
                     pending.Applied.TrySetResult();

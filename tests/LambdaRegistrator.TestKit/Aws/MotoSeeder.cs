@@ -18,12 +18,36 @@ public sealed class MotoSeeder : IDisposable
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
     private readonly string _endpoint;
     private readonly RegionEndpoint _region;
-    private readonly BasicAWSCredentials _credentials = new(MotoServer.AccessKeyId, MotoServer.SecretAccessKey);
+    private readonly AWSCredentials _credentials;
+    private readonly string _accountId;
 
-    internal MotoSeeder(Uri endpoint, string region)
+    internal MotoSeeder(Uri endpoint, string region, string accountId = MotoServer.AccountId, AWSCredentials? credentials = null)
     {
         _endpoint = endpoint.AbsoluteUri.TrimEnd('/');
         _region = RegionEndpoint.GetBySystemName(region);
+        _accountId = accountId;
+        _credentials = credentials ?? new BasicAWSCredentials(MotoServer.AccessKeyId, MotoServer.SecretAccessKey);
+    }
+
+    /// <summary>
+    /// A seeder acting in <paramref name="accountId"/>: moto answers sts:AssumeRole for a role of any account, and
+    /// requests signed with those credentials act in that account (dispose it).
+    /// </summary>
+    internal static async Task<MotoSeeder> InAccountAsync(Uri endpoint, string region, string accountId, CancellationToken cancellationToken)
+    {
+        using var home = new MotoSeeder(endpoint, region);
+        var form = "Action=AssumeRole&Version=2011-06-15&RoleSessionName=seeder"
+            + $"&RoleArn={Uri.EscapeDataString($"arn:aws:iam::{accountId}:role/moto-seeder")}";
+        var xml = Encoding.UTF8.GetString(await home.SendAsync(
+            "sts", HttpMethod.Post, "/", Encoding.UTF8.GetBytes(form), "application/x-www-form-urlencoded", null, cancellationToken).ConfigureAwait(false));
+        string Element(string name)
+        {
+            var start = xml.IndexOf($"<{name}>", StringComparison.Ordinal) + name.Length + 2;
+            return xml[start..xml.IndexOf($"</{name}>", start, StringComparison.Ordinal)];
+        }
+
+        var credentials = new SessionAWSCredentials(Element("AccessKeyId"), Element("SecretAccessKey"), Element("SessionToken"));
+        return new MotoSeeder(endpoint, region, accountId, credentials);
     }
 
     /// <summary>Creates an IAM role Lambda can assume (moto rejects CreateFunction without one) and returns its ARN.</summary>
@@ -33,7 +57,7 @@ public sealed class MotoSeeder : IDisposable
         var form = $"Action=CreateRole&Version=2010-05-08&RoleName={Uri.EscapeDataString(roleName)}&AssumeRolePolicyDocument={Uri.EscapeDataString(trust)}";
         await SendAsync("iam", HttpMethod.Post, "/", Encoding.UTF8.GetBytes(form), "application/x-www-form-urlencoded", null, cancellationToken)
             .ConfigureAwait(false);
-        return $"arn:aws:iam::{MotoServer.AccountId}:role/{roleName}";
+        return $"arn:aws:iam::{_accountId}:role/{roleName}";
     }
 
     /// <summary>Creates a function (a tiny in-memory zip) with the given tags and returns its ARN.</summary>

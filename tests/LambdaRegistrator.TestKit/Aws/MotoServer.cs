@@ -46,6 +46,10 @@ public sealed class MotoServer : IAsyncDisposable
     /// <summary>A seeder for another region of the same account (dispose it).</summary>
     public MotoSeeder SeedIn(string region) => new(Endpoint, region);
 
+    /// <summary>A seeder for a region of another account, through an assumed role of that account (dispose it).</summary>
+    public Task<MotoSeeder> SeedInAsync(string accountId, string region, CancellationToken cancellationToken = default) =>
+        MotoSeeder.InAccountAsync(Endpoint, region, accountId, cancellationToken);
+
     /// <summary>
     /// Starts moto_server and waits until it answers.
     /// </summary>
