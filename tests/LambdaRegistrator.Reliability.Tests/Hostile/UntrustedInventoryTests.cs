@@ -107,6 +107,7 @@ public sealed partial class UntrustedInventoryTests(HostileFixture fixture, ITes
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex ServiceName();
 
-    [GeneratedRegex(@"^GET /2015-03-31/functions/[A-Za-z0-9%_.\-]+(/aliases(\?[A-Za-z0-9=&%]*)?)?$")]
+    // GetFunction (optionally ?Qualifier=<alias>, how a full sync confirms an alias) or ListAliases (with its paging query).
+    [GeneratedRegex(@"^GET /2015-03-31/functions/[A-Za-z0-9%_.\-]+(/aliases)?(\?[A-Za-z0-9=&%_.\-]*)?$")]
     private static partial Regex EncodedFunctionPath();
 }
