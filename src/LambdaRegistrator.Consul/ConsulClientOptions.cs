@@ -18,6 +18,9 @@ public sealed record ConsulClientOptions
     /// <summary>ACL token sent as <c>X-Consul-Token</c>; null or empty sends none. Never logged.</summary>
     public string? Token { get; init; }
 
+    /// <summary>HTTP basic auth for a proxy in front of Consul (<c>CONSUL_HTTP_AUTH</c>); null sends none. Never logged.</summary>
+    public ConsulBasicAuth? HttpAuth { get; init; }
+
     /// <summary>PEM certificate(s) of the CA that signed Consul's certificate; null = the system trust store.</summary>
     public string? CaCertificatePem { get; init; }
 
@@ -79,6 +82,16 @@ public sealed record ConsulClientOptions
             token = fileToken;
         }
 
+        ConsulBasicAuth? auth = null;
+        if (Get(ConsulEnvironmentVariables.HttpAuth) is { } authValue)
+        {
+            auth = ConsulBasicAuth.Parse(authValue, out var authError);
+            if (authError is not null)
+            {
+                problems.Add(authError);
+            }
+        }
+
         string? caPem = null;
         if (Get(ConsulEnvironmentVariables.CaCert) is { } caPath
             && ReadFile(readFile, caPath, ConsulEnvironmentVariables.CaCert, "the CA certificate", problems) is { } ca)
@@ -106,6 +119,7 @@ public sealed record ConsulClientOptions
         {
             Address = address ?? DefaultAddress,
             Token = token,
+            HttpAuth = auth,
             CaCertificatePem = caPem,
             ClientCertificatePem = clientCert,
             ClientKeyPem = clientKey,
@@ -122,7 +136,7 @@ public sealed record ConsulClientOptions
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"ConsulClientOptions {{ Address = {Address}, Token = {Presence(Token)}");
+        text.Append(CultureInfo.InvariantCulture, $"ConsulClientOptions {{ Address = {Address}, Token = {Presence(Token)}, HttpAuth = {(HttpAuth is null ? "(none)" : "(set)")}");
         text.Append(CultureInfo.InvariantCulture, $", CaCertificatePem = {Presence(CaCertificatePem)}, ClientCertificatePem = {Presence(ClientCertificatePem)}");
         text.Append(CultureInfo.InvariantCulture, $", ClientKeyPem = {Presence(ClientKeyPem)}, TlsServerName = {TlsServerName ?? "(none)"}");
         text.Append(CultureInfo.InvariantCulture, $", InsecureSkipVerify = {InsecureSkipVerify}, Namespace = {Namespace ?? "(none)"}");

@@ -12,6 +12,9 @@ public static class ConsulEnvironmentVariables
     /// <summary>File holding the ACL token; its trimmed content wins over <see cref="HttpToken"/>.</summary>
     public const string HttpTokenFile = "CONSUL_HTTP_TOKEN_FILE";
 
+    /// <summary>HTTP basic auth as <c>user:password</c> (or <c>user</c>), for a proxy in front of Consul; never logged.</summary>
+    public const string HttpAuth = "CONSUL_HTTP_AUTH";
+
     /// <summary>Boolean (Go <c>strconv.ParseBool</c>): true switches the scheme to https.</summary>
     public const string HttpSsl = "CONSUL_HTTP_SSL";
 

@@ -26,6 +26,18 @@ public sealed record ConsulRetryPolicy
     public Func<double> NextRandom { get; init; } = Random.Shared.NextDouble;
 #pragma warning restore CA5394
 
+    /// <summary>
+    /// The wait before retry number <paramref name="retry"/>: the backoff below, or <paramref name="retryAfter"/> when
+    /// the answer asked for longer (a proxy or load balancer in front of Consul may send <c>Retry-After</c>; Consul
+    /// itself never does), never more than <see cref="MaxDelay"/>, like the AWS client.
+    /// </summary>
+    public TimeSpan DelayBeforeRetry(int retry, TimeSpan? retryAfter)
+    {
+        var backoff = DelayBeforeRetry(retry);
+        var wait = retryAfter is { } asked && asked > backoff ? asked : backoff;
+        return wait > MaxDelay ? MaxDelay : wait;
+    }
+
     /// <summary>The wait before retry number <paramref name="retry"/> (1 = the first retry): half the capped exponential step plus a random part of the other half.</summary>
     public TimeSpan DelayBeforeRetry(int retry)
     {

@@ -33,6 +33,12 @@ public sealed class ConsulSimulatorOptions
     /// <summary>When set, ACLs are enabled with default policy deny and this secret is a management token.</summary>
     public string? AclBootstrapToken { get; init; }
 
+    /// <summary>
+    /// When set (<c>user:password</c>), every API request must carry this HTTP basic auth or is answered 401, as an
+    /// authenticating proxy in front of Consul would. Real Consul ignores basic auth, so this is off by default.
+    /// </summary>
+    public string? RequireBasicAuth { get; init; }
+
     /// <summary>When set, the simulator serves HTTPS with this certificate (it must carry its private key).</summary>
     public X509Certificate2? TlsCertificate { get; init; }
 
@@ -50,5 +56,5 @@ public sealed class ConsulSimulatorOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ConsulSimulatorOptions {{ Port = {Port}, Datacenter = {Datacenter}, Datacenters = [{string.Join(", ", AdditionalDatacenters)}], Primary = {PrimaryDatacenter ?? Datacenter}, Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, Tls = {TlsCertificate is not null} }}";
+        $"ConsulSimulatorOptions {{ Port = {Port}, Datacenter = {Datacenter}, Datacenters = [{string.Join(", ", AdditionalDatacenters)}], Primary = {PrimaryDatacenter ?? Datacenter}, Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, BasicAuth = {(RequireBasicAuth is null ? "off" : "on")}, Tls = {TlsCertificate is not null} }}";
 }

@@ -153,7 +153,7 @@ public sealed class ConsulSimulatorServer : IAsyncDisposable
             stats.Reset();
         }).Register(control);
         var stopping = new CancellationTokenSource();
-        var pipeline = new ConsulHttpPipeline(routes, control, settings, faults, stats, options.Latency, stopping.Token);
+        var pipeline = new ConsulHttpPipeline(routes, control, settings, faults, stats, options.Latency, stopping.Token, options.RequireBasicAuth);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Logging.ClearProviders();

@@ -9,6 +9,7 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
     public const string Usage =
         "usage: consul-simulator --port <p> [--datacenter <dc>] [--extra-datacenter <dc>]... [--primary-datacenter <dc>]\n" +
         "                        [--replication-delay-ms <n>] [--enterprise] [--acl-bootstrap-token <token>]\n" +
+        "                        [--require-basic-auth <user:password>]\n" +
         "                        [--tls-cert <pem> --tls-key <pem>] [--latency-ms <n>] [--leaf-ttl-seconds <n>]";
 
     public static StandaloneArguments Parse(IReadOnlyList<string> args)
@@ -17,6 +18,7 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
         string datacenter = "dc1";
         var extra = new List<string>();
         var enterprise = false;
+        string? basicAuth = null;
         string? token = null, certPath = null, keyPath = null;
         var latency = 0;
         var replicationDelay = 300;
@@ -41,7 +43,7 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
                     enterprise = true;
                     continue;
                 case "--port" or "--datacenter" or "--extra-datacenter" or "--primary-datacenter" or "--replication-delay-ms"
-                    or "--acl-bootstrap-token" or "--tls-cert" or "--tls-key" or "--latency-ms" or "--leaf-ttl-seconds":
+                    or "--acl-bootstrap-token" or "--require-basic-auth" or "--tls-cert" or "--tls-key" or "--latency-ms" or "--leaf-ttl-seconds":
                     break;
                 default:
                     return new(null, $"unknown argument \"{flag}\"");
@@ -74,6 +76,7 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
 
                     break;
                 case "--acl-bootstrap-token": token = value; break;
+                case "--require-basic-auth": basicAuth = value; break;
                 case "--tls-cert": certPath = value; break;
                 case "--tls-key": keyPath = value; break;
                 case "--latency-ms":
@@ -130,6 +133,7 @@ internal sealed record StandaloneArguments(ConsulSimulatorOptions? Options, stri
             ReplicationDelay = TimeSpan.FromMilliseconds(replicationDelay),
             Enterprise = enterprise,
             AclBootstrapToken = token,
+            RequireBasicAuth = basicAuth,
             TlsCertificate = certificate,
             Latency = TimeSpan.FromMilliseconds(latency),
             LeafCertificateTtl = TimeSpan.FromSeconds(leafTtl),

@@ -56,6 +56,15 @@ internal static partial class ConsulErrorClassifier
                 request, status, text, isTransient: false);
         }
 
+        if (status == HttpStatusCode.Unauthorized || status == HttpStatusCode.ProxyAuthenticationRequired)
+        {
+            // Why: Consul never answers 401 or 407 (its ACLs answer 403); something in front of it asks for credentials.
+            return new ConsulException(
+                $"Something in front of Consul at {address} (a proxy or load balancer) refused {request} with {code}: it wants credentials. "
+                + "Set CONSUL_HTTP_AUTH=user:password (HTTP basic auth), or check the one set.",
+                request, status, text, isTransient: false);
+        }
+
         if (status == HttpStatusCode.Forbidden || Has(text, "Permission denied") || Has(text, "ACL not found"))
         {
             return PermissionDenied(request, status, text, shown);

@@ -55,6 +55,7 @@ internal sealed class ConsulHttp
         for (var attempt = 1; ; attempt++)
         {
             ConsulException failure;
+            TimeSpan? retryAfter = null;
             _observer?.RequestSent($"{method} {path}", attempt);
             try
             {
@@ -71,6 +72,7 @@ internal sealed class ConsulHttp
                 }
 
                 failure = ConsulErrorClassifier.Classify(request, response.Status, text, Address);
+                retryAfter = response.RetryAfter;
             }
             catch (ConsulException e)
             {
@@ -82,10 +84,31 @@ internal sealed class ConsulHttp
                 throw failure;
             }
 
-            var delay = _retry.DelayBeforeRetry(attempt);
-            _observer?.Retrying($"{method} {path}", attempt, delay, failure.StatusCode is { } status ? $"HTTP {(int)status}" : failure.GetType().Name);
+            var delay = _retry.DelayBeforeRetry(attempt, retryAfter);
+            _observer?.Retrying($"{method} {path}", attempt, delay, RetryReason(failure, retryAfter));
             await Task.Delay(delay, _retry.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What failed, for the retry log line: the status (and a proxy's Retry-After) or the kind of failure; never a body.</summary>
+    private static string RetryReason(ConsulException failure, TimeSpan? retryAfter) =>
+        (failure.StatusCode is { } status ? $"HTTP {(int)status}" : failure.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal))
+        + (retryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $", Retry-After {wait.TotalSeconds:0.###} s") : string.Empty);
+
+    private TimeSpan? ParseRetryAfter(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _retry.TimeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
     }
 
     private async Task<ConsulResponse> SendOnceAsync(HttpMethod method, string target, string request, byte[]? body, CancellationToken cancellationToken)
@@ -98,6 +121,11 @@ internal sealed class ConsulHttp
             message.Headers.TryAddWithoutValidation("X-Consul-Token", _options.Token);
         }
 
+        if (_options.HttpAuth is { } auth)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", auth.HeaderValue);
+        }
+
         if (body is not null)
         {
             message.Content = new ByteArrayContent(body);
@@ -108,7 +136,7 @@ internal sealed class ConsulHttp
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            return new ConsulResponse(response.StatusCode, bytes, ParseMeta(response.Headers));
+            return new ConsulResponse(response.StatusCode, bytes, ParseMeta(response.Headers), ParseRetryAfter(response.Headers.RetryAfter));
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -163,9 +191,25 @@ internal sealed class ConsulHttp
         return e;
     }
 
-    /// <summary>Why: Consul never echoes the token, but a proxy might; the token must never reach a message.</summary>
-    private string Redact(string text) =>
-        string.IsNullOrEmpty(_options.Token) ? text : text.Replace(_options.Token, "<redacted>", StringComparison.Ordinal);
+    /// <summary>Why: Consul never echoes the token, but a proxy might; neither the token nor basic auth may reach a message.</summary>
+    private string Redact(string text)
+    {
+        if (!string.IsNullOrEmpty(_options.Token))
+        {
+            text = text.Replace(_options.Token, "<redacted>", StringComparison.Ordinal);
+        }
+
+        if (_options.HttpAuth is { } auth)
+        {
+            text = text.Replace(auth.HeaderValue[6..], "<redacted>", StringComparison.Ordinal);
+            if (auth.Password.Length > 0)
+            {
+                text = text.Replace(auth.Password, "<redacted>", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
 
     internal static QueryMeta ParseMeta(HttpResponseHeaders headers)
     {

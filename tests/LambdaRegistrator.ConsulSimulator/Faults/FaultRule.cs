@@ -20,6 +20,12 @@ public sealed record FaultRule
     /// <summary>text/plain body sent with <see cref="StatusCode"/>.</summary>
     public string? Body { get; init; }
 
+    /// <summary>
+    /// Headers sent with <see cref="StatusCode"/>, e.g. <c>Retry-After</c>. Consul itself never sends <c>Retry-After</c>;
+    /// a rule with it plays a proxy or load balancer in front of Consul.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     /// <summary>Delay added before the fault (or the normal reply).</summary>
     public TimeSpan Delay { get; init; }
 

@@ -21,13 +21,19 @@ internal sealed class ConsulHttpPipeline
     private readonly RequestStats _stats;
     private readonly TimeSpan _latency;
     private readonly string _defaultAclPolicy;
+    private readonly string? _requiredAuthorization;
     private readonly CancellationToken _stopping;
 
     /// <summary>The key under which a listener tags its connections with the datacenter of the agent it plays.</summary>
     public const string AgentDatacenterItem = "consul-simulator-agent-dc";
 
-    public ConsulHttpPipeline(RouteTable routes, RouteTable control, SimulatorSettings settings, FaultInjector faults, RequestStats stats, TimeSpan latency, CancellationToken stopping)
+    public ConsulHttpPipeline(
+        RouteTable routes, RouteTable control, SimulatorSettings settings, FaultInjector faults, RequestStats stats, TimeSpan latency, CancellationToken stopping,
+        string? requiredBasicAuth = null)
     {
+        _requiredAuthorization = requiredBasicAuth is null
+            ? null
+            : "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(requiredBasicAuth));
         _stopping = stopping;
         _routes = routes;
         _control = control;
@@ -63,6 +69,17 @@ internal sealed class ConsulHttpPipeline
         if (path.StartsWith("/_sim/", StringComparison.Ordinal))
         {
             await ServeAsync(context, path, _control, record: false);
+            return;
+        }
+
+        if (_requiredAuthorization is not null
+            && !string.Equals(context.Request.Headers.Authorization.ToString(), _requiredAuthorization, StringComparison.Ordinal))
+        {
+            // Why: plays an authenticating proxy in front of Consul (Consul itself ignores basic auth): 401 before anything else.
+            context.Response.StatusCode = 401;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"consul\"";
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("401 Unauthorized\n", context.RequestAborted);
             return;
         }
 
@@ -116,7 +133,13 @@ internal sealed class ConsulHttpPipeline
                 if (fault.StatusCode is { } faultStatus)
                 {
                     status = faultStatus;
-                    await WriteAsync(context, ApiResponse.Text(faultStatus, fault.Body ?? ""));
+                    var faulted = ApiResponse.Text(faultStatus, fault.Body ?? "");
+                    foreach (var (name, value) in fault.Headers ?? new Dictionary<string, string>())
+                    {
+                        faulted.Headers[name] = value;
+                    }
+
+                    await WriteAsync(context, faulted);
                     return;
                 }
             }

@@ -68,7 +68,8 @@ public sealed class ConsulTarget : IAsyncDisposable
             throw new ArgumentException("Set both TlsCertificateFile and TlsKeyFile, or neither.", nameof(options));
         }
 
-        if (!options.SimulatorOnly && ConsulBinary.UseRealConsul)
+        // A real Consul ignores basic auth: only the simulator can play the authenticating proxy.
+        if (!options.SimulatorOnly && options.RequireBasicAuth is null && ConsulBinary.UseRealConsul)
         {
             if (ConsulBinary.Path is null)
             {
@@ -124,6 +125,7 @@ public sealed class ConsulTarget : IAsyncDisposable
         {
             Enterprise = options.Enterprise,
             AclBootstrapToken = options.AclBootstrapToken,
+            RequireBasicAuth = options.RequireBasicAuth,
             TlsCertificate = certificate,
             LeafCertificateTtl = options.LeafCertificateTtl ?? TimeSpan.FromHours(72),
             AdditionalDatacenters = options.AdditionalDatacenters,

@@ -34,6 +34,12 @@ public sealed class ConsulTargetOptions
     /// <summary>Use the simulator even when a <c>consul</c> binary is on PATH (for simulator-specific tests such as fault injection).</summary>
     public bool SimulatorOnly { get; init; }
 
+    /// <summary>
+    /// <c>user:password</c> every request must carry as HTTP basic auth (the simulator then plays an authenticating proxy
+    /// in front of Consul; implies the simulator, since real Consul ignores basic auth).
+    /// </summary>
+    public string? RequireBasicAuth { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"ConsulTargetOptions {{ Enterprise = {Enterprise}, Acls = {(AclBootstrapToken is null ? "off" : "on")}, Tls = {TlsCertificateFile is not null}, Datacenters = [dc1{string.Concat(AdditionalDatacenters.Select(dc => ", " + dc))}], SimulatorOnly = {SimulatorOnly} }}";
